@@ -70,9 +70,12 @@ public final class ClientOutcome {
         return after;
     }
 
-    /** E.g. {@code HTTP 503 (Retry-After: 1, Connection: close) after 1.2 s}. */
+    /**
+     * E.g. {@code HTTP 503 (Retry-After: 1, Connection: close) after about 2 s}. Times are rounded
+     * (see {@link #roughly}) so that the recorded text stays the same from one run to the next.
+     */
     public String describe() {
-        String when = String.format(java.util.Locale.ROOT, "after %.1f s", after.toMillis() / 1000.0);
+        String when = roughly(after);
         if (response.isPresent()) {
             HttpResponse<String> answer = response.get();
             StringBuilder text = new StringBuilder("HTTP ").append(answer.statusCode());
@@ -88,6 +91,19 @@ public final class ClientOutcome {
             return "connection ended without a response (" + cause.getClass().getSimpleName() + ") " + when;
         }
         return "no answer within " + Math.round(after.toMillis() / 1000.0) + " s";
+    }
+
+    /**
+     * A duration in words coarse enough to be stable across runs: "within 1 s", then whole seconds up
+     * to 10 s, then multiples of 5 s ("after about 30 s").
+     */
+    public static String roughly(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis < 1000) {
+            return "within 1 s";
+        }
+        long seconds = Math.round(millis / 1000.0);
+        return "after about " + (seconds < 10 ? seconds : Math.round(seconds / 5.0) * 5) + " s";
     }
 
     private static String header(HttpResponse<String> response, String name) {

@@ -21,7 +21,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -66,13 +65,13 @@ class UnaidedContainerTest {
         long closedAt = System.nanoTime();
         Duration window = Timing.scaled(Duration.ofSeconds(20));
         boolean called = waitFor(window, () -> {
-            String calls = listenerCalls(id, false);
+            String calls = listenerCalls(id);
             return calls.contains("error") || calls.contains("complete");
         });
         long millis = Duration.ofNanos(System.nanoTime() - closedAt).toMillis();
         String answer = called
-                ? "listener calls " + listenerCalls(id, true) + " (ms after parking); noticed within "
-                        + String.format(Locale.ROOT, "%.1f s", millis / 1000.0) + " of the close"
+                ? "listener calls " + listenerCalls(id) + ", " + ClientOutcome.roughly(Duration.ofMillis(millis))
+                        + " of the close"
                 : "no onError or onComplete within " + window.toSeconds() + " s of the close";
         Observations.record("disconnect.listener", "Client closes the connection of a parked request (CT-5.1)", answer);
         assertTrue(millis <= window.plusSeconds(5).toMillis(), "the observation stays within its window");
@@ -92,7 +91,7 @@ class UnaidedContainerTest {
         Observations.record("timeout.default", "Default AsyncContext timeout (CT-5.2)", defaultTimeout + " ms");
         Observations.record("timeout.client",
                 "Client of a request parked without its own timeout (CT-5.2)",
-                outcome.describe() + "; listener calls " + listenerCalls(id, true));
+                outcome.describe() + "; listener calls " + listenerCalls(id));
         assertTrue(Long.parseLong(defaultTimeout) >= 0, "the container reports its default timeout");
     }
 
@@ -116,8 +115,8 @@ class UnaidedContainerTest {
         }
     }
 
-    private String listenerCalls(String id, boolean timed) throws IOException, InterruptedException {
-        return get("listener-calls?id=" + id + "&timed=" + timed).body();
+    private String listenerCalls(String id) throws IOException, InterruptedException {
+        return get("listener-calls?id=" + id).body();
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -99,8 +99,7 @@ class UndeployTest {
         ClientOutcome outcome = ClientOutcome.await(parked, undeployStart, limit);
         Observations.record("undeploy.parked",
                 "Client of a parked request when the application is undeployed (CT-5.3)",
-                outcome.describe() + "; the undeploy call took "
-                        + String.format(java.util.Locale.ROOT, "%.1f s", undeployCall.toMillis() / 1000.0));
+                outcome.describe() + "; the undeploy call returned " + ClientOutcome.roughly(undeployCall));
 
         assertEquals("alive", get(URI.create(anchorUrl + "alive")).body(), "CT-4.1: the container keeps serving");
         assertGone(parking.resolve("parked?id=u1"));
