@@ -11,6 +11,7 @@ import dev.holdline.tck.container.async.ListenerCallsServlet;
 import dev.holdline.tck.container.async.ParkServlet;
 import dev.holdline.tck.harness.ClientOutcome;
 import dev.holdline.tck.harness.Deployments;
+import dev.holdline.tck.harness.HttpClients;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -47,7 +48,7 @@ class UnaidedContainerTest {
     @ArquillianResource
     URL base;
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client = HttpClients.http11();
 
     @Test
     @Assertion("CT-5.1")

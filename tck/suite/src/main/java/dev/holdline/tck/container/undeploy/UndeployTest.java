@@ -14,6 +14,7 @@ import dev.holdline.tck.container.async.ListenerCalls;
 import dev.holdline.tck.container.async.ParkServlet;
 import dev.holdline.tck.harness.ClientOutcome;
 import dev.holdline.tck.harness.Deployments;
+import dev.holdline.tck.harness.HttpClients;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -77,7 +78,7 @@ class UndeployTest {
     @OperateOnDeployment("anchor")
     URL anchorUrl;
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client = HttpClients.http11();
 
     @Test
     @Assertion({"CT-4.1", "CT-4.2", "CT-4.3", "CT-5.3"})
