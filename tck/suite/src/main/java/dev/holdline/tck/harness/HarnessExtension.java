@@ -13,5 +13,6 @@ public final class HarnessExtension implements LoadableExtension {
     @Override
     public void register(ExtensionBuilder builder) {
         builder.service(ApplicationArchiveProcessor.class, ImplementationBundler.class);
+        builder.observer(ClientDeploymentBundler.class);
     }
 }

@@ -31,6 +31,9 @@ import org.jboss.shrinkwrap.resolver.api.maven.strategy.RejectDependenciesStrate
  * }</pre>
  * Artifacts are resolved with their transitive dependencies through Maven (the local repository
  * first), minus the exclusions: the servlet API must come from the container, never the WAR.
+ *
+ * <p>Arquillian runs archive processors only for testable deployments; {@link ClientDeploymentBundler}
+ * does the same for {@code @Deployment(testable = false)} ones.
  */
 public final class ImplementationBundler implements ApplicationArchiveProcessor {
 
@@ -47,10 +50,15 @@ public final class ImplementationBundler implements ApplicationArchiveProcessor 
 
     @Override
     public void process(Archive<?> archive, TestClass testClass) {
+        bundleInto(archive, descriptor.get());
+    }
+
+    /** Adds the configured implementations to {@code archive} if it is a web archive; shared with {@link ClientDeploymentBundler}. */
+    static void bundleInto(Archive<?> archive, ArquillianDescriptor descriptor) {
         if (!(archive instanceof WebArchive)) {
             return;
         }
-        ExtensionDef extension = descriptor.get().extension(QUALIFIER);
+        ExtensionDef extension = descriptor.extension(QUALIFIER);
         Map<String, String> properties = extension.getExtensionProperties();
         List<String> artifacts = list(properties.get("artifacts"));
         if (artifacts.isEmpty()) {
