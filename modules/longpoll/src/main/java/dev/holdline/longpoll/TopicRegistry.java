@@ -1,0 +1,69 @@
+package dev.holdline.longpoll;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** The {@link Topics} of one application: declared topics, each with an in-memory log. */
+final class TopicRegistry implements Topics {
+
+    private final ConcurrentMap<String, Topic> topics = new ConcurrentHashMap<>();
+    private final ParkingLot lot;
+    private final Problems problems;
+    private final Clock clock;
+
+    TopicRegistry(ParkingLot lot, Problems problems, Clock clock) {
+        this.lot = lot;
+        this.problems = problems;
+        this.clock = clock;
+    }
+
+    @Override
+    public String publish(String topic, String type, String jsonData) {
+        Topic target = topic == null ? null : topics.get(topic);
+        if (target == null) {
+            throw new IllegalArgumentException("Topic '" + topic + "' is not declared");
+        }
+        if (type == null || type.isEmpty()) {
+            throw new IllegalArgumentException("An event type must not be null or empty");
+        }
+        if (jsonData == null) {
+            throw new IllegalArgumentException("Event data must be one JSON value, was null");
+        }
+        String invalid = JsonText.problem(jsonData);
+        if (invalid != null) {
+            throw new IllegalArgumentException("Event data must be exactly one JSON value: " + invalid);
+        }
+        Topic.Appended appended = target.append(type, jsonData.strip());
+        lot.wake(target, appended.toWake());
+        return appended.cursor();
+    }
+
+    @Override
+    public void declare(TopicDefinition definition) {
+        Objects.requireNonNull(definition, "definition");
+        Topic existing = topics.computeIfAbsent(definition.name(),
+                name -> new Topic(definition, new RingEventLog(definition.retainCount()), clock, problems));
+        if (!existing.definition().equals(definition)) {
+            throw new IllegalStateException("Topic '" + definition.name() + "' is already declared as "
+                    + existing.definition() + ", which conflicts with " + definition);
+        }
+    }
+
+    @Override
+    public Optional<TopicDefinition> definition(String topic) {
+        return Optional.ofNullable(topic == null ? null : topics.get(topic)).map(Topic::definition);
+    }
+
+    /** The run-time topic, or null if not declared. */
+    Topic topic(String name) {
+        return topics.get(name);
+    }
+
+    Collection<Topic> all() {
+        return topics.values();
+    }
+}
