@@ -22,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
  * A real Undertow on 127.0.0.1 and an ephemeral port, deploying an application the way a container
  * would: through the {@link ServletContainerInitializer}s found in META-INF/services.
  */
-final class EmbeddedUndertow implements AutoCloseable {
+public final class EmbeddedUndertow implements AutoCloseable {
 
     private final DeploymentInfo deployment;
     private final DeploymentManager manager;
@@ -42,7 +42,7 @@ final class EmbeddedUndertow implements AutoCloseable {
     }
 
     /** Deploys an application at the root context with these context-params, without CDI. */
-    static EmbeddedUndertow start(Map<String, String> contextParams) throws Exception {
+    public static EmbeddedUndertow start(Map<String, String> contextParams) throws Exception {
         return start(contextParams, false, deployment -> { });
     }
 
@@ -52,7 +52,7 @@ final class EmbeddedUndertow implements AutoCloseable {
      * @param withCdi also run the other initializers on the class path, which boot Weld Servlet
      * @param extra   adds servlets or listeners to the deployment
      */
-    static EmbeddedUndertow start(Map<String, String> contextParams, boolean withCdi,
+    public static EmbeddedUndertow start(Map<String, String> contextParams, boolean withCdi,
             java.util.function.Consumer<DeploymentInfo> extra) throws Exception {
         DeploymentInfo deployment = Servlets.deployment()
                 .setClassLoader(EmbeddedUndertow.class.getClassLoader())
@@ -77,11 +77,16 @@ final class EmbeddedUndertow implements AutoCloseable {
         return new EmbeddedUndertow(deployment, manager, server, URI.create("http://127.0.0.1:" + address.getPort() + "/"));
     }
 
-    ServletContext servletContext() {
+    /** The application's root, such as {@code http://127.0.0.1:41234/}. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public ServletContext servletContext() {
         return manager.getDeployment().getServletContext();
     }
 
-    LongPollRuntime runtime() {
+    public LongPollRuntime runtime() {
         return LongPollRuntime.of(servletContext());
     }
 
@@ -89,7 +94,7 @@ final class EmbeddedUndertow implements AutoCloseable {
         return HttpRequest.newBuilder(baseUri.resolve(path)).timeout(Duration.ofSeconds(20));
     }
 
-    HttpResponse<String> get(String path) throws Exception {
+    public HttpResponse<String> get(String path) throws Exception {
         return send(request(path).GET().build());
     }
 
