@@ -1,5 +1,7 @@
 package dev.holdline.longpoll;
 
+import dev.holdline.http.JsonReader;
+
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Objects;
@@ -33,9 +35,10 @@ final class TopicRegistry implements Topics {
         if (jsonData == null) {
             throw new IllegalArgumentException("Event data must be one JSON value, was null");
         }
-        String invalid = JsonText.problem(jsonData);
-        if (invalid != null) {
-            throw new IllegalArgumentException("Event data must be exactly one JSON value: " + invalid);
+        try {
+            JsonReader.parse(jsonData);
+        } catch (IllegalArgumentException notOneValue) {
+            throw new IllegalArgumentException("Event data must be exactly one JSON value: " + notOneValue.getMessage(), notOneValue);
         }
         Topic.Appended appended = target.append(type, jsonData.strip());
         lot.wake(target, appended.toWake());

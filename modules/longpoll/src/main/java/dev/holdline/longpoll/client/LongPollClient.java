@@ -1,5 +1,7 @@
 package dev.holdline.longpoll.client;
 
+import dev.holdline.http.JsonReader;
+
 import dev.holdline.http.RetryAfter;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -24,7 +24,7 @@ class WithoutServletApiTest {
         try (URLClassLoader isolated = new URLClassLoader(new URL[] {longpoll, http}, ClassLoader.getPlatformClassLoader())) {
             assertThrows(ClassNotFoundException.class, () -> isolated.loadClass("jakarta.servlet.http.HttpServletResponse"));
             for (String name : new String[] {"dev.holdline.longpoll.client.LongPollClient", "dev.holdline.longpoll.client.LongPollClient$Builder",
-                    "dev.holdline.longpoll.client.JsonReader", "dev.holdline.longpoll.client.ClientEvent",
+                    "dev.holdline.http.JsonReader", "dev.holdline.longpoll.client.ClientEvent",
                     "dev.holdline.longpoll.client.LongPollException", "dev.holdline.http.RetryAfter", "dev.holdline.http.HttpDate"}) {
                 Class.forName(name, true, isolated);
             }

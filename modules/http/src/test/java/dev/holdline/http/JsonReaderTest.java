@@ -1,4 +1,4 @@
-package dev.holdline.longpoll.client;
+package dev.holdline.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

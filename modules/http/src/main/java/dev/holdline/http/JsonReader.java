@@ -1,4 +1,4 @@
-package dev.holdline.longpoll.client;
+package dev.holdline.http;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -7,15 +7,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A minimal, strict RFC 8259 reader for the two documents the client reads (the events document and
- * the 410 problem). It keeps the raw text of every value, so that an event's {@code data} reaches the
- * listener exactly as the server sent it, and it needs no JSON library (the client must stay
- * dependency-free). Strict on purpose: a body it cannot read is a protocol error, never a guess.
+ * A minimal, strict RFC 8259 reader, the counterpart of {@link JsonWriter}: it checks that a text is
+ * exactly one JSON value (what a server may embed verbatim in its own JSON, such as published event
+ * data) and reads small documents (what a client receives). It keeps the raw text of every value, so
+ * embedded data passes through exactly as written, and it needs no JSON library (Holdline's modules
+ * stay dependency-free). Strict on purpose: no comments, no trailing commas, no raw control characters
+ * and no lone surrogates (which UTF-8 cannot encode); anything it accepts keeps a document valid.
  */
-final class JsonReader {
+public final class JsonReader {
 
-    /** Far deeper than the documents the server writes, shallow enough that recursion cannot overflow. */
-    static final int MAX_DEPTH = 256;
+    /** Deep enough for any sane document, shallow enough that the recursion cannot overflow the stack. */
+    public static final int MAX_DEPTH = 256;
 
     /**
      * One value.
@@ -24,19 +26,22 @@ final class JsonReader {
      * @param value a decoded {@code String}, a {@code List<Node>}, a {@code Map<String, Node>}, or null
      *              for numbers, booleans and null (only their raw text is kept)
      */
-    record Node(String raw, Object value) {
+    public record Node(String raw, Object value) {
 
-        String string() {
+        /** The decoded string, or null if this is not a string. */
+        public String string() {
             return value instanceof String s ? s : null;
         }
 
+        /** The members in document order, or null if this is not an object. */
         @SuppressWarnings("unchecked")
-        Map<String, Node> object() {
+        public Map<String, Node> object() {
             return value instanceof Map<?, ?> map ? (Map<String, Node>) map : null;
         }
 
+        /** The elements, or null if this is not an array. */
         @SuppressWarnings("unchecked")
-        List<Node> array() {
+        public List<Node> array() {
             return value instanceof List<?> list ? (List<Node>) list : null;
         }
     }
@@ -53,7 +58,7 @@ final class JsonReader {
      *
      * @throws IllegalArgumentException naming what is wrong and where
      */
-    static Node parse(String text) {
+    public static Node parse(String text) {
         JsonReader reader = new JsonReader(text);
         reader.skipWhitespace();
         Node node = reader.value(0);
@@ -153,6 +158,14 @@ final class JsonReader {
             }
             if (c < 0x20) {
                 throw error("control character in a string");
+            }
+            if (Character.isHighSurrogate(c) && pos + 1 < text.length() && Character.isLowSurrogate(text.charAt(pos + 1))) {
+                decoded.append(c).append(text.charAt(pos + 1));
+                pos += 2;
+                continue;
+            }
+            if (Character.isSurrogate(c)) {
+                throw error("lone surrogate");
             }
             if (c != '\\') {
                 decoded.append(c);
