@@ -3,6 +3,7 @@ package dev.holdline.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.holdline.testing.EmbeddedUndertow;
 import io.undertow.servlet.Servlets;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -87,7 +88,7 @@ class ProblemWriterTest {
 
     @Test
     void writesStatusContentTypeAndEscapedJson() throws Exception {
-        HttpResponse<byte[]> response = undertow.send(undertow.request("problem/plain").GET().build());
+        HttpResponse<byte[]> response = undertow.sendForBytes(undertow.request("problem/plain").GET().build());
         assertEquals(410, response.statusCode());
         assertEquals(Optional.of("application/problem+json"), response.headers().firstValue("Content-Type"));
         JsonWriterTest.assertValidUtf8(response.body());
@@ -97,7 +98,7 @@ class ProblemWriterTest {
 
     @Test
     void writesNoBodyForHead() throws Exception {
-        HttpResponse<byte[]> response = undertow.send(undertow.request("problem/plain")
+        HttpResponse<byte[]> response = undertow.sendForBytes(undertow.request("problem/plain")
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
         assertEquals(410, response.statusCode());
         assertEquals(Optional.of("application/problem+json"), response.headers().firstValue("Content-Type"));
@@ -108,7 +109,7 @@ class ProblemWriterTest {
 
     @Test
     void keepsHeadersSetBeforehand() throws Exception {
-        HttpResponse<byte[]> response = undertow.send(undertow.request("problem/with-retry-after").GET().build());
+        HttpResponse<byte[]> response = undertow.sendForBytes(undertow.request("problem/with-retry-after").GET().build());
         assertEquals(503, response.statusCode());
         assertEquals(Optional.of("5"), response.headers().firstValue("Retry-After"));
         assertEquals("{\"type\":\"https://holdline.dev/problems/over-capacity\",\"status\":503}",
@@ -117,14 +118,14 @@ class ProblemWriterTest {
 
     @Test
     void discardsOutputBufferedButNotYetSent() throws Exception {
-        HttpResponse<byte[]> response = undertow.send(undertow.request("problem/buffered-junk").GET().build());
+        HttpResponse<byte[]> response = undertow.sendForBytes(undertow.request("problem/buffered-junk").GET().build());
         assertEquals(410, response.statusCode());
         assertEquals(PROBLEM_JSON, new String(response.body(), StandardCharsets.UTF_8));
     }
 
     @Test
     void fallsBackToAsciiJsonWhenTheWriterWasAlreadyTaken() throws Exception {
-        HttpResponse<byte[]> response = undertow.send(undertow.request("problem/writer-taken").GET().build());
+        HttpResponse<byte[]> response = undertow.sendForBytes(undertow.request("problem/writer-taken").GET().build());
         assertEquals(410, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
         String body = new String(response.body(), StandardCharsets.US_ASCII);
@@ -135,7 +136,7 @@ class ProblemWriterTest {
 
     @Test
     void refusesACommittedResponse() throws Exception {
-        HttpResponse<byte[]> response = undertow.send(undertow.request("problem/committed").GET().build());
+        HttpResponse<byte[]> response = undertow.sendForBytes(undertow.request("problem/committed").GET().build());
         assertEquals(200, response.statusCode());
         assertEquals(Optional.of("text/plain"), response.headers().firstValue("Content-Type").map(v -> v.split(";")[0]));
         String body = new String(response.body(), StandardCharsets.US_ASCII);

@@ -2,6 +2,7 @@ package dev.holdline.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.holdline.testing.EmbeddedUndertow;
 import io.undertow.servlet.Servlets;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,7 +52,7 @@ class RequestHeadersTest {
 
     @Test
     void readsEveryPreferFieldLine() throws Exception {
-        HttpResponse<byte[]> response = undertow.send(undertow.request("echo")
+        HttpResponse<byte[]> response = undertow.sendForBytes(undertow.request("echo")
                 .header("Prefer", "wait=10, bogus=\"")
                 .header("Prefer", "Respond-Async")
                 .header("Prefer", "wait=99")
@@ -65,7 +66,7 @@ class RequestHeadersTest {
 
     @Test
     void answersNoPreferenceAppliedWhenNothingWasHonoured() throws Exception {
-        HttpResponse<byte[]> response = undertow.send(undertow.request("echo").header("Prefer", "wait=soon").GET().build());
+        HttpResponse<byte[]> response = undertow.sendForBytes(undertow.request("echo").header("Prefer", "wait=soon").GET().build());
         assertEquals("prefer=wait=soon\nwaitMalformed=true\nifNoneMatch=none", new String(response.body(), StandardCharsets.ISO_8859_1));
         assertEquals(Optional.empty(), response.headers().firstValue(PreferenceApplied.HEADER));
     }

@@ -47,7 +47,8 @@ record Cursor(String epoch, long position) {
         }
     }
 
-    private static boolean isEpoch(String epoch) {
+    /** Whether {@code epoch} is 1 to 64 of [0-9a-z], as {@link EventLog#epoch()} must be. */
+    static boolean isEpoch(String epoch) {
         if (epoch.isEmpty() || epoch.length() > MAX_EPOCH_LENGTH) {
             return false;
         }

@@ -27,7 +27,7 @@ public final class LongPollInitializer implements ServletContainerInitializer {
         }
         LongPollSettings settings;
         try {
-            settings = LongPollSettings.from(HoldlineConfig.of(context));
+            settings = LongPollSettings.from(HoldlineConfig.of(context), context.getClassLoader());
         } catch (IllegalArgumentException e) {
             throw new ServletException("holdline-longpoll: " + e.getMessage(), e);
         }

@@ -36,7 +36,7 @@ public final class LongPollRuntime {
         // Most deadlines are cancelled by a publish; without this they would pile up until they are due.
         scheduler.setRemoveOnCancelPolicy(true);
         this.lot = new ParkingLot(scheduler, problems, settings.maxParked(), settings.maxParkedPerTopic());
-        this.topics = new TopicRegistry(lot, problems, clock);
+        this.topics = new TopicRegistry(lot, problems, clock, settings.eventLogFactory());
         settings.topics().forEach(topics::declare);
     }
 

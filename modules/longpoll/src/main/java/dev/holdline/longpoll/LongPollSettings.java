@@ -16,7 +16,7 @@ import java.util.Map;
  */
 record LongPollSettings(boolean enabled, String mapping, List<TopicDefinition> topics, Duration waitDefault,
         Duration waitMax, int limitDefault, int limitMax, int maxParked, int maxParkedPerTopic, Duration drain,
-        ProblemTypes problemTypes) {
+        EventLogFactory eventLogFactory, ProblemTypes problemTypes) {
 
     static final String PREFIX = "holdline.longpoll.";
     static final String ENABLED = PREFIX + "enabled";
@@ -29,11 +29,16 @@ record LongPollSettings(boolean enabled, String mapping, List<TopicDefinition> t
     static final String MAX_PARKED = PREFIX + "max-parked";
     static final String MAX_PARKED_PER_TOPIC = PREFIX + "max-parked-per-topic";
     static final String DRAIN = PREFIX + "drain";
+    static final String EVENT_LOG_FACTORY = PREFIX + "event-log-factory";
 
     /** Waits longer than this are refused (400) rather than clamped: they are typos, not wishes. */
     static final Duration LONGEST_ACCEPTED_WAIT = Duration.ofHours(24);
 
-    static LongPollSettings from(HoldlineConfig config) {
+    /**
+     * @param loader the application's class loader, which loads an {@link EventLogFactory} named in the
+     *               configuration
+     */
+    static LongPollSettings from(HoldlineConfig config, ClassLoader loader) {
         boolean enabled = config.getBoolean(ENABLED, true);
         String mapping = config.get(MAPPING, "/events/*", "a path mapping such as /events/*", LongPollSettings::mapping);
         List<TopicDefinition> topics = topics(config);
@@ -51,8 +56,31 @@ record LongPollSettings(boolean enabled, String mapping, List<TopicDefinition> t
         int maxParked = config.getInt(MAX_PARKED, 10_000, 0, Integer.MAX_VALUE - 1);
         int maxParkedPerTopic = config.getInt(MAX_PARKED_PER_TOPIC, maxParked, 0, Integer.MAX_VALUE - 1);
         Duration drain = config.getDuration(DRAIN, Duration.ofSeconds(2));
+        String factoryClass = config.getString(EVENT_LOG_FACTORY, "").strip();
+        EventLogFactory eventLogFactory = factoryClass.isEmpty() ? EventLogFactory.IN_MEMORY : eventLogFactory(factoryClass, loader);
         return new LongPollSettings(enabled, mapping, topics, waitDefault, waitMax, limitDefault, limitMax, maxParked,
-                maxParkedPerTopic, drain, ProblemTypes.fromConfig(config));
+                maxParkedPerTopic, drain, eventLogFactory, ProblemTypes.fromConfig(config));
+    }
+
+    private static EventLogFactory eventLogFactory(String className, ClassLoader loader) {
+        Class<?> type;
+        try {
+            type = Class.forName(className, true, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalArgumentException("Invalid configuration " + EVENT_LOG_FACTORY + ": class " + className
+                    + " cannot be loaded (" + e + ")", e);
+        }
+        if (!EventLogFactory.class.isAssignableFrom(type)) {
+            throw new IllegalArgumentException("Invalid configuration " + EVENT_LOG_FACTORY + ": " + className
+                    + " does not implement " + EventLogFactory.class.getName());
+        }
+        try {
+            return (EventLogFactory) type.getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            Throwable cause = e instanceof java.lang.reflect.InvocationTargetException thrown ? thrown.getCause() : e;
+            throw new IllegalArgumentException("Invalid configuration " + EVENT_LOG_FACTORY + ": " + className
+                    + " needs a public no-argument constructor that succeeds (" + cause + ")", cause);
+        }
     }
 
     private static String mapping(String value) {
@@ -101,7 +129,8 @@ record LongPollSettings(boolean enabled, String mapping, List<TopicDefinition> t
 
     /** For log lines. */
     String describe() {
-        return String.format(Locale.ROOT, "mapping %s, %d topics, wait %s (max %s), limit %d (max %d), max-parked %d (per topic %d), drain %s",
-                mapping, topics.size(), waitDefault, waitMax, limitDefault, limitMax, maxParked, maxParkedPerTopic, drain);
+        return String.format(Locale.ROOT, "mapping %s, %d topics, wait %s (max %s), limit %d (max %d), max-parked %d (per topic %d), drain %s%s",
+                mapping, topics.size(), waitDefault, waitMax, limitDefault, limitMax, maxParked, maxParkedPerTopic, drain,
+                eventLogFactory == EventLogFactory.IN_MEMORY ? "" : ", event logs from " + eventLogFactory.getClass().getName());
     }
 }

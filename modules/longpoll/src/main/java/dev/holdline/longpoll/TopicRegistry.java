@@ -9,18 +9,20 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-/** The {@link Topics} of one application: declared topics, each with an in-memory log. */
+/** The {@link Topics} of one application: declared topics, each with the log its {@link EventLogFactory} made. */
 final class TopicRegistry implements Topics {
 
     private final ConcurrentMap<String, Topic> topics = new ConcurrentHashMap<>();
     private final ParkingLot lot;
     private final Problems problems;
     private final Clock clock;
+    private final EventLogFactory logs;
 
-    TopicRegistry(ParkingLot lot, Problems problems, Clock clock) {
+    TopicRegistry(ParkingLot lot, Problems problems, Clock clock, EventLogFactory logs) {
         this.lot = lot;
         this.problems = problems;
         this.clock = clock;
+        this.logs = logs;
     }
 
     @Override
@@ -49,11 +51,24 @@ final class TopicRegistry implements Topics {
     public void declare(TopicDefinition definition) {
         Objects.requireNonNull(definition, "definition");
         Topic existing = topics.computeIfAbsent(definition.name(),
-                name -> new Topic(definition, new RingEventLog(definition.retainCount()), clock, problems));
+                name -> new Topic(definition, newLog(definition), clock, problems));
         if (!existing.definition().equals(definition)) {
             throw new IllegalStateException("Topic '" + definition.name() + "' is already declared as "
                     + existing.definition() + ", which conflicts with " + definition);
         }
+    }
+
+    private EventLog newLog(TopicDefinition definition) {
+        EventLog log = logs.create(definition);
+        if (log == null) {
+            throw new IllegalStateException(logs.getClass().getName() + " made no event log for topic " + definition.name());
+        }
+        String epoch = log.epoch();
+        if (epoch == null || !Cursor.isEpoch(epoch)) {
+            throw new IllegalStateException("The event log of topic " + definition.name() + " has the epoch '" + log.epoch()
+                    + "'; an epoch must be 1 to 64 of [0-9a-z]");
+        }
+        return log;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.holdline.longpoll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.holdline.longpoll.cditest.TopicsUser;
+import dev.holdline.testing.EmbeddedUndertow;
 import io.undertow.servlet.Servlets;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpServlet;
@@ -33,7 +34,7 @@ class CdiHttpTest {
 
     @Test
     void injectsTheSameTopicsThatTopicsOfReturns() throws Exception {
-        try (EmbeddedUndertow server = EmbeddedUndertow.start(Map.of("holdline.longpoll.topics", "a"), true,
+        try (EmbeddedUndertow server = LongPollApps.start(Map.of("holdline.longpoll.topics", "a"), true,
                 deployment -> deployment.addServlet(Servlets.servlet("probe", ProbeServlet.class).addMapping("/probe")))) {
             assertEquals("same=true cursor=.1", server.get("probe").body());
             assertEquals(200, server.get("events/a").statusCode());

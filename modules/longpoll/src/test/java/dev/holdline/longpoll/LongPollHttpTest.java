@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.holdline.testing.EmbeddedUndertow;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,7 +34,7 @@ class LongPollHttpTest {
 
     @BeforeAll
     static void deploy() throws Exception {
-        server = EmbeddedUndertow.start(Map.of(
+        server = LongPollApps.start(Map.of(
                 "holdline.longpoll.topics", "news, prices:state, other, short:stream, board:state, aged",
                 "holdline.longpoll.topic.short.retain-count", "3",
                 "holdline.longpoll.topic.board.retain-count", "2",
@@ -50,7 +51,7 @@ class LongPollHttpTest {
 
     @AfterEach
     void nothingStaysParked() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.runtime().parked() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> LongPollApps.runtime(server).parked() == 0);
     }
 
     @Test
@@ -164,7 +165,7 @@ class LongPollHttpTest {
         String cursor = cursorOf(server.get("events/other"));
         CompletableFuture<HttpResponse<String>> parked = server.sendAsync(server.request("events/other?cursor=" + cursor)
                 .header("Prefer", "wait=999").GET().build());
-        await().atMost(Duration.ofSeconds(5)).until(() -> server.runtime().parked("other") == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> LongPollApps.runtime(server).parked("other") == 1);
         topics.publish("other", "x", "1");
         HttpResponse<String> response = parked.get(10, TimeUnit.SECONDS);
         assertEquals(200, response.statusCode());
@@ -196,7 +197,7 @@ class LongPollHttpTest {
         for (int i = 0; i < count; i++) {
             parked.add(server.sendAsync(server.request("events/other?wait=5s&cursor=" + cursor).GET().build()));
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.runtime().parked("other") == count);
+        await().atMost(Duration.ofSeconds(10)).until(() -> LongPollApps.runtime(server).parked("other") == count);
         long start = System.nanoTime();
         assertEquals(200, server.get("events/news").statusCode());
         assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(SLACK) < 0);
@@ -216,8 +217,8 @@ class LongPollHttpTest {
         }
         CompletableFuture<HttpResponse<String>> elsewhere =
                 server.sendAsync(server.request("events/other?wait=2s&cursor=" + otherCursor).GET().build());
-        await().atMost(Duration.ofSeconds(5)).until(() -> server.runtime().parked("news") == 3
-                && server.runtime().parked("other") == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> LongPollApps.runtime(server).parked("news") == 3
+                && LongPollApps.runtime(server).parked("other") == 1);
         long published = System.nanoTime();
         String event = topics.publish("news", "hello", "\"world\"");
         List<String> bodies = new ArrayList<>();
@@ -230,7 +231,7 @@ class LongPollHttpTest {
         assertTrue(Duration.ofNanos(System.nanoTime() - published).compareTo(SLACK) < 0);
         assertEquals(1, bodies.stream().distinct().count(), bodies.toString());
         assertTrue(bodies.get(0).contains("\"data\":\"world\""), bodies.get(0));
-        assertEquals(0, server.runtime().parked("news"));
+        assertEquals(0, LongPollApps.runtime(server).parked("news"));
         assertFalse(elsewhere.isDone(), "a publish on news answered a request parked on other");
         assertEquals(304, elsewhere.get(10, TimeUnit.SECONDS).statusCode());
     }

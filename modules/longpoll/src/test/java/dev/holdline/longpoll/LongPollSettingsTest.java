@@ -2,6 +2,8 @@ package dev.holdline.longpoll;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +29,7 @@ class LongPollSettingsTest {
     }
 
     static LongPollSettings settings(Map<String, String> params) {
-        return LongPollSettings.from(HoldlineConfig.of(contextWith(params)));
+        return LongPollSettings.from(HoldlineConfig.of(contextWith(params)), LongPollSettingsTest.class.getClassLoader());
     }
 
     @Test
@@ -92,6 +94,16 @@ class LongPollSettingsTest {
         assertRefused(Map.of("holdline.longpoll.wait.max", "soon"), "holdline.longpoll.wait.max");
         assertRefused(Map.of("holdline.longpoll.limit.default", "1001"), "holdline.longpoll.limit.default");
         assertRefused(Map.of("holdline.longpoll.max-parked", "-1"), "holdline.longpoll.max-parked");
+        assertRefused(Map.of("holdline.longpoll.event-log-factory", "com.example.Missing"), "holdline.longpoll.event-log-factory");
+        assertRefused(Map.of("holdline.longpoll.event-log-factory", "java.lang.String"), "holdline.longpoll.event-log-factory");
+        assertRefused(Map.of("holdline.longpoll.event-log-factory", EventLogFactory.class.getName()), "holdline.longpoll.event-log-factory");
+    }
+
+    @Test
+    void theEventLogFactoryIsInMemoryUnlessNamed() {
+        assertSame(EventLogFactory.IN_MEMORY, settings(Map.of()).eventLogFactory());
+        assertInstanceOf(FixedEpochLogs.class,
+                settings(Map.of("holdline.longpoll.event-log-factory", " " + FixedEpochLogs.class.getName() + " ")).eventLogFactory());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.holdline.testing.EmbeddedUndertow;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ class ShutdownHttpTest {
 
     @Test
     void undeployAnswersEveryParkedRequestWithinTheDrainPeriod() throws Exception {
-        try (EmbeddedUndertow server = EmbeddedUndertow.start(Map.of("holdline.longpoll.topics", "a,b"))) {
+        try (EmbeddedUndertow server = LongPollApps.start(Map.of("holdline.longpoll.topics", "a,b"))) {
             String a = cursorOf(server.get("events/a"));
             String b = cursorOf(server.get("events/b"));
             List<CompletableFuture<HttpResponse<String>>> parked = new ArrayList<>();
@@ -29,8 +30,8 @@ class ShutdownHttpTest {
                 parked.add(server.sendAsync(server.request("events/" + (i == 0 ? "b?cursor=" + b : "a?cursor=" + a)
                         + "&wait=30s").GET().build()));
             }
-            await().atMost(Duration.ofSeconds(5)).until(() -> server.runtime().parked() == 3);
-            LongPollRuntime runtime = server.runtime();
+            await().atMost(Duration.ofSeconds(5)).until(() -> LongPollApps.runtime(server).parked() == 3);
+            LongPollRuntime runtime = LongPollApps.runtime(server);
 
             long start = System.nanoTime();
             server.undeploy();
@@ -47,15 +48,15 @@ class ShutdownHttpTest {
 
     @Test
     void beginShutdownAnswersParkedAndNewRequests() throws Exception {
-        try (EmbeddedUndertow server = EmbeddedUndertow.start(Map.of("holdline.longpoll.topics", "a"))) {
+        try (EmbeddedUndertow server = LongPollApps.start(Map.of("holdline.longpoll.topics", "a"))) {
             String a = cursorOf(server.get("events/a"));
             CompletableFuture<HttpResponse<String>> parked = server.sendAsync(server.request("events/a?wait=30s&cursor=" + a).GET().build());
-            await().atMost(Duration.ofSeconds(5)).until(() -> server.runtime().parked() == 1);
-            server.runtime().beginShutdown();
+            await().atMost(Duration.ofSeconds(5)).until(() -> LongPollApps.runtime(server).parked() == 1);
+            LongPollApps.runtime(server).beginShutdown();
             assertShuttingDown(parked.get(4, TimeUnit.SECONDS));
             assertShuttingDown(server.get("events/a"));
             assertShuttingDown(server.get("events/a?wait=5s&cursor=" + a));
-            assertEquals(0, server.runtime().parked());
+            assertEquals(0, LongPollApps.runtime(server).parked());
         }
     }
 

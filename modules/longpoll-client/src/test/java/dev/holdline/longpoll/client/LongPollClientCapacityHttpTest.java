@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.holdline.longpoll.EmbeddedUndertow;
+import dev.holdline.longpoll.LongPollInitializer;
+import dev.holdline.longpoll.LongPollRuntime;
+import dev.holdline.testing.EmbeddedUndertow;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +22,9 @@ class LongPollClientCapacityHttpTest {
     @Test
     void waitsAtLeastRetryAfterWhenOverCapacity() throws Exception {
         RequestLog log = new RequestLog();
-        try (EmbeddedUndertow busy = EmbeddedUndertow.start(Map.of("holdline.longpoll.topics", "busy",
-                "holdline.longpoll.max-parked", "0"), false, log.install())) {
+        try (EmbeddedUndertow busy = EmbeddedUndertow.start(EmbeddedUndertow.withInitializers(
+                log.installIn(EmbeddedUndertow.deployment(Map.of("holdline.longpoll.topics", "busy",
+                "holdline.longpoll.max-parked", "0"))), LongPollInitializer.class::isInstance))) {
             Recorder recorder = new Recorder();
             try (LongPollClient client = LongPollClient.builder(busy.baseUri().resolve("events/"), "busy")
                     .wait(Duration.ofSeconds(1)).listener(recorder).build()) {

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.holdline.longpoll.EmbeddedUndertow;
+import dev.holdline.longpoll.LongPollInitializer;
+import dev.holdline.longpoll.LongPollRuntime;
 import dev.holdline.longpoll.Topics;
+import dev.holdline.testing.EmbeddedUndertow;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -37,9 +39,10 @@ class LongPollClientHttpTest {
 
     @BeforeAll
     static void deploy() throws Exception {
-        server = EmbeddedUndertow.start(Map.of(
+        server = EmbeddedUndertow.start(EmbeddedUndertow.withInitializers(
+                log.installIn(EmbeddedUndertow.deployment(Map.of(
                 "holdline.longpoll.topics", "news, quiet, fresh, short, closing, inside, flaky",
-                "holdline.longpoll.topic.short.retain-count", "3"), false, log.install());
+                "holdline.longpoll.topic.short.retain-count", "3"))), LongPollInitializer.class::isInstance));
         topics = Topics.of(server.servletContext());
     }
 
@@ -72,7 +75,7 @@ class LongPollClientHttpTest {
         LongPollClient client = client("news", recorder, b -> b.cursor(start).limit(3));
         client.start();
         await().atMost(BOUND).until(() -> recorder.events.size() == 5);
-        await().atMost(BOUND).until(() -> server.runtime().parked("news") == 1);
+        await().atMost(BOUND).until(() -> LongPollRuntime.of(server.servletContext()).parked("news") == 1);
 
         // Published from another thread while the client is parked, faster than it reads with limit 3.
         Thread publisher = new Thread(() -> {
@@ -176,7 +179,7 @@ class LongPollClientHttpTest {
         Recorder recorder = new Recorder();
         LongPollClient client = client("closing", recorder, b -> b.cursor(start).wait(Duration.ofSeconds(30)).httpClient(http));
         client.start();
-        await().atMost(BOUND).until(() -> server.runtime().parked("closing") == 1);
+        await().atMost(BOUND).until(() -> LongPollRuntime.of(server.servletContext()).parked("closing") == 1);
         assertEquals(1, log.to("closing").size());
         assertEquals(1, http.futures.size());
 
@@ -191,7 +194,7 @@ class LongPollClientHttpTest {
 
         // The server may only learn of the disconnect when it answers: publishing does that.
         topics.publish("closing", "x", "1");
-        await().atMost(BOUND).until(() -> server.runtime().parked("closing") == 0);
+        await().atMost(BOUND).until(() -> LongPollRuntime.of(server.servletContext()).parked("closing") == 0);
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
                 .until(() -> log.to("closing").size() == 1 && http.futures.size() == 1);
         assertTrue(recorder.events.isEmpty());

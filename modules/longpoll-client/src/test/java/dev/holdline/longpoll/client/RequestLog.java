@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 /**
  * A filter in the test deployment that records every request reaching the application, so tests can
@@ -35,8 +34,9 @@ final class RequestLog implements Filter {
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
 
     /** Adds this filter in front of everything in the deployment. */
-    Consumer<DeploymentInfo> install() {
-        return deployment -> deployment
+    /** Adds this log as a filter in front of every request of {@code deployment}. */
+    DeploymentInfo installIn(DeploymentInfo deployment) {
+        return deployment
                 .addFilter(Servlets.filter("request-log", RequestLog.class, new ImmediateInstanceFactory<>(this))
                         .setAsyncSupported(true))
                 .addFilterUrlMapping("request-log", "/*", DispatcherType.REQUEST);
