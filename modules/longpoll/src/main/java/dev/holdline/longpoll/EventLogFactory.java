@@ -13,8 +13,15 @@ package dev.holdline.longpoll;
 public interface EventLogFactory {
 
     /** The in-memory default: one {@link RingEventLog} per topic, retaining {@link TopicDefinition#retainCount()} events. */
-    EventLogFactory IN_MEMORY = topic -> new RingEventLog(topic.retainCount());
+    EventLogFactory IN_MEMORY = (topic, wakeWaiters) -> new RingEventLog(topic.retainCount());
 
-    /** A new log for {@code topic}; its retention by count should follow {@link TopicDefinition#retainCount()}. */
-    EventLog create(TopicDefinition topic);
+    /**
+     * A new log for {@code topic}; its retention by count should follow {@link TopicDefinition#retainCount()}.
+     *
+     * @param wakeWaiters to run, from any thread, whenever events reach the log other than through this
+     *                    application's {@code Topics.publish} (appended by another node of a shared log):
+     *                    every request parked on the topic then reads the log again and is answered if
+     *                    something follows its cursor. It must not be run from inside {@code create}.
+     */
+    EventLog create(TopicDefinition topic, Runnable wakeWaiters);
 }

@@ -59,7 +59,7 @@ final class TopicRegistry implements Topics {
     }
 
     private EventLog newLog(TopicDefinition definition) {
-        EventLog log = logs.create(definition);
+        EventLog log = logs.create(definition, () -> wakeAll(definition.name()));
         if (log == null) {
             throw new IllegalStateException(logs.getClass().getName() + " made no event log for topic " + definition.name());
         }
@@ -69,6 +69,14 @@ final class TopicRegistry implements Topics {
                     + "'; an epoch must be 1 to 64 of [0-9a-z]");
         }
         return log;
+    }
+
+    /** Lets every request parked on a topic read its log again, after an append this application did not make. */
+    private void wakeAll(String name) {
+        Topic topic = topics.get(name);
+        if (topic != null) {
+            lot.wake(topic, topic.waiters.toArray(new Waiter[0]));
+        }
     }
 
     @Override

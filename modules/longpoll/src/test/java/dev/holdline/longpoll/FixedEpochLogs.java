@@ -1,8 +1,9 @@
 package dev.holdline.longpoll;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An application's own {@link EventLogFactory}, as a backplane would be: every log it makes carries the
@@ -12,16 +13,17 @@ public final class FixedEpochLogs implements EventLogFactory {
 
     static final String EPOCH = "backplane7";
 
-    /** The topics it made a log for, in order. */
-    static final List<String> MADE_FOR = new ArrayList<>();
+    /** The logs it made, with the callback that wakes their topic's waiters, by topic name. */
+    static final Map<String, Made> MADE = new ConcurrentHashMap<>();
+
+    /** A log as made for one topic. */
+    record Made(EventLog log, Runnable wakeWaiters) {
+    }
 
     @Override
-    public EventLog create(TopicDefinition topic) {
-        synchronized (MADE_FOR) {
-            MADE_FOR.add(topic.name());
-        }
+    public EventLog create(TopicDefinition topic, Runnable wakeWaiters) {
         RingEventLog ring = new RingEventLog(topic.retainCount());
-        return new EventLog() {
+        EventLog log = new EventLog() {
             @Override
             public String epoch() {
                 return EPOCH;
@@ -52,5 +54,7 @@ public final class FixedEpochLogs implements EventLogFactory {
                 ring.expireBefore(cutoff);
             }
         };
+        MADE.put(topic.name(), new Made(log, wakeWaiters));
+        return log;
     }
 }

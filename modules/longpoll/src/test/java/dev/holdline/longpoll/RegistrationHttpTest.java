@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** LP-1 registration switches and event log factory, LP-7.2 disconnects, and failing deployments on bad configuration. */
@@ -54,9 +56,25 @@ class RegistrationHttpTest {
             HttpResponse<String> answer = server.get("events/c?cursor=" + FixedEpochLogs.EPOCH + ".0");
             assertEquals(200, answer.statusCode());
             assertTrue(answer.body().contains("\"id\":\"" + FixedEpochLogs.EPOCH + ".1\""), answer.body());
-            synchronized (FixedEpochLogs.MADE_FOR) {
-                assertTrue(FixedEpochLogs.MADE_FOR.containsAll(java.util.List.of("a", "b", "c")), FixedEpochLogs.MADE_FOR.toString());
-            }
+            assertTrue(FixedEpochLogs.MADE.keySet().containsAll(java.util.List.of("a", "b", "c")), FixedEpochLogs.MADE.toString());
+        }
+    }
+
+    @Test
+    void anAppendByAnotherNodeReachesTheWaitersWhenTheLogWakesThem() throws Exception {
+        try (EmbeddedUndertow server = LongPollApps.start(Map.of("holdline.longpoll.topics", "shared",
+                "holdline.longpoll.event-log-factory", FixedEpochLogs.class.getName()))) {
+            String cursor = cursorOf(server.get("events/shared"));
+            CompletableFuture<HttpResponse<String>> parked = server.sendAsync(
+                    server.request("events/shared?wait=20s&cursor=" + cursor).GET().build());
+            await().atMost(Duration.ofSeconds(5)).until(() -> LongPollApps.runtime(server).parked("shared") == 1);
+            FixedEpochLogs.Made made = FixedEpochLogs.MADE.get("shared");
+            made.log().append("elsewhere", "{\"node\":2}", java.time.Instant.now()); // as another node's publish would
+            made.wakeWaiters().run();
+            HttpResponse<String> answer = parked.get(5, TimeUnit.SECONDS);
+            assertEquals(200, answer.statusCode());
+            assertTrue(answer.body().contains("\"type\":\"elsewhere\""), answer.body());
+            assertEquals(0, LongPollApps.runtime(server).parked("shared"));
         }
     }
 
