@@ -43,10 +43,10 @@ class LongPollCdiTest {
     @Test
     @Assertion("LP-1.5")
     void injectedTopicsIsTheServletContextsTopics() {
-        LongPollClient client = new LongPollClient(base);
-        String topic = LongPollClient.uniqueTopic("cdi");
+        LongPollHttp client = new LongPollHttp(base);
+        String topic = LongPollHttp.uniqueTopic("cdi");
         HttpResponse<String> response = client.send(client.request(client.base().resolve("lp-app/cdi?topic=" + topic),
-                LongPollClient.SHORT).POST(HttpRequest.BodyPublishers.noBody()).build());
+                LongPollHttp.SHORT).POST(HttpRequest.BodyPublishers.noBody()).build());
         assertEquals(200, response.statusCode(), () -> response.statusCode() == 404
                 ? "lp-cdi did not start (see the container log: WELD-001409 means Weld found holdline-longpoll twice,"
                         + " in WEB-INF/lib and on the embedded container's class path; see harness/Libraries)"
@@ -57,7 +57,7 @@ class LongPollCdiTest {
 
         assertEquals(cursor, client.currentCursor(topic), "the long-poll servlet sees what the injected Topics published");
         String viaContext = client.publish(topic, "ctx", "{\"via\":\"context\"}");
-        JsonPath events = JsonPath.from(client.get(topic + "?cursor=" + LongPollClient.enc(cursor) + "&wait=0").body());
+        JsonPath events = JsonPath.from(client.get(topic + "?cursor=" + LongPollHttp.enc(cursor) + "&wait=0").body());
         assertEquals(List.of(viaContext), events.getList("events.id"), "one log behind both references");
         assertEquals("context", events.getString("events[0].data.via"));
     }

@@ -1,10 +1,10 @@
 package dev.holdline.tck.longpoll;
 
-import static dev.holdline.tck.longpoll.LongPollClient.SLACK;
-import static dev.holdline.tck.longpoll.LongPollClient.assertProblem;
-import static dev.holdline.tck.longpoll.LongPollClient.assertWithin;
-import static dev.holdline.tck.longpoll.LongPollClient.enc;
-import static dev.holdline.tck.longpoll.LongPollClient.since;
+import static dev.holdline.tck.longpoll.LongPollHttp.SLACK;
+import static dev.holdline.tck.longpoll.LongPollHttp.assertProblem;
+import static dev.holdline.tck.longpoll.LongPollHttp.assertWithin;
+import static dev.holdline.tck.longpoll.LongPollHttp.enc;
+import static dev.holdline.tck.longpoll.LongPollHttp.since;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -105,8 +105,8 @@ class LongPollInputTest {
                 Case.get("cursor with CRLF injection", c -> s + "cursor=" + c + "%0d%0aX-Injected:%20yes", 400, "malformed-cursor"),
                 Case.get("cursor of 2 KB", c -> s + "cursor=" + "9".repeat(2048), 0, "malformed-cursor"),
                 Case.get("If-None-Match not a cursor", c -> STREAM, 400, "malformed-cursor", "If-None-Match", "\"garbage\""),
-                Case.get("cursor from the future", c -> s + "wait=0&cursor=" + LongPollClient.future(c, 1000), 410, "cursor-expired"),
-                Case.get("cursor of another epoch", c -> s + "wait=0&cursor=" + LongPollClient.foreignEpoch(c), 410, "cursor-expired"),
+                Case.get("cursor from the future", c -> s + "wait=0&cursor=" + LongPollHttp.future(c, 1000), 410, "cursor-expired"),
+                Case.get("cursor of another epoch", c -> s + "wait=0&cursor=" + LongPollHttp.foreignEpoch(c), 410, "cursor-expired"),
                 Case.get("undeclared topic", c -> "never-declared-" + System.nanoTime(), 404, "unknown-topic"),
                 Case.get("topic with forbidden characters", c -> "bad%20topic!", 400, "malformed-topic"),
                 Case.get("topic of 129 characters", c -> "a".repeat(129), 400, "malformed-topic"),
@@ -136,10 +136,10 @@ class LongPollInputTest {
     }
 
     private void check(Case hostile) throws Exception {
-        LongPollClient client = new LongPollClient(base);
+        LongPollHttp client = new LongPollHttp(base);
         String cursor = client.currentCursor(STREAM);
         HttpRequest.Builder builder = client.request(client.events(hostile.target().apply(cursor)),
-                SLACK.plus(LongPollClient.SHORT), hostile.headers());
+                SLACK.plus(LongPollHttp.SHORT), hostile.headers());
         HttpRequest request = hostile.method().equals("GET") ? builder.GET().build()
                 : builder.method(hostile.method(), hostile.method().equals("DELETE") ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString("{}")).build();
@@ -180,9 +180,9 @@ class LongPollInputTest {
     @Test
     @Assertion({"LP-4.2", "LP-4.3", "LP-5.1"})
     void stateTopicIgnoresOutdatedCursorsButNotMalformedOnes() {
-        LongPollClient client = new LongPollClient(base);
+        LongPollHttp client = new LongPollHttp(base);
         String current = client.currentCursor(STATE);
-        HttpResponse<String> future = client.get(STATE + "?wait=0&cursor=" + enc(LongPollClient.future(current, 1000)));
+        HttpResponse<String> future = client.get(STATE + "?wait=0&cursor=" + enc(LongPollHttp.future(current, 1000)));
         assertEquals(200, future.statusCode(), future::body);
         assertProblem(client.get(STATE + "?wait=0&cursor=garbage"), 400, "malformed-cursor");
     }
@@ -190,7 +190,7 @@ class LongPollInputTest {
     @Test
     @Assertion({"LP-5.6", "LP-5.7"})
     void controlCharactersInRequestHeadersNeverReachResponseHeaders() throws Exception {
-        LongPollClient client = new LongPollClient(base);
+        LongPollHttp client = new LongPollHttp(base);
         String cursor = client.currentCursor(STREAM);
         URI target = client.events(STREAM + "?wait=0");
         Map<String, String> hostileHeaders = Map.of(
@@ -205,7 +205,7 @@ class LongPollInputTest {
             long start = System.nanoTime();
             String head;
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(target.getHost(), target.getPort()), (int) LongPollClient.SHORT.toMillis());
+                socket.connect(new InetSocketAddress(target.getHost(), target.getPort()), (int) LongPollHttp.SHORT.toMillis());
                 socket.setSoTimeout((int) SLACK.plusSeconds(1).toMillis());
                 OutputStream out = socket.getOutputStream();
                 out.write(request.getBytes(StandardCharsets.ISO_8859_1));

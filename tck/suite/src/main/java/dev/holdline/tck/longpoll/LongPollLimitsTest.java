@@ -1,12 +1,12 @@
 package dev.holdline.tck.longpoll;
 
-import static dev.holdline.tck.longpoll.LongPollClient.SLACK;
-import static dev.holdline.tck.longpoll.LongPollClient.assertProblem;
-import static dev.holdline.tck.longpoll.LongPollClient.assertRetryAfterSeconds;
-import static dev.holdline.tck.longpoll.LongPollClient.assertWithin;
-import static dev.holdline.tck.longpoll.LongPollClient.enc;
-import static dev.holdline.tck.longpoll.LongPollClient.since;
-import static dev.holdline.tck.longpoll.LongPollClient.waitUpperBound;
+import static dev.holdline.tck.longpoll.LongPollHttp.SLACK;
+import static dev.holdline.tck.longpoll.LongPollHttp.assertProblem;
+import static dev.holdline.tck.longpoll.LongPollHttp.assertRetryAfterSeconds;
+import static dev.holdline.tck.longpoll.LongPollHttp.assertWithin;
+import static dev.holdline.tck.longpoll.LongPollHttp.enc;
+import static dev.holdline.tck.longpoll.LongPollHttp.since;
+import static dev.holdline.tck.longpoll.LongPollHttp.waitUpperBound;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -69,7 +69,7 @@ class LongPollLimitsTest {
     @Test
     @Assertion({"LP-3.4", "LP-3.5", "LP-3.6"})
     void waitAboveTheConfiguredMaximumIsClamped() throws Exception {
-        LongPollClient client = new LongPollClient(clampUrl);
+        LongPollHttp client = new LongPollHttp(clampUrl);
         String cursor = client.currentCursor("clamped");
         Duration max = Duration.ofSeconds(2);
         Duration limit = Timing.scaled(Duration.ofSeconds(30));
@@ -103,7 +103,7 @@ class LongPollLimitsTest {
     @Test
     @Assertion({"LP-6.1", "LP-6.2", "LP-6.3", "LP-7.1"})
     void parkingBeyondCapacityIsRefusedWith503() throws Exception {
-        LongPollClient client = new LongPollClient(capacityUrl);
+        LongPollHttp client = new LongPollHttp(capacityUrl);
         String first = client.streamTopic("cap-a");
         String second = client.streamTopic("cap-b");
         String third = client.streamTopic("cap-c");

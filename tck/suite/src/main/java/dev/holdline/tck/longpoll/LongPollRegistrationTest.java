@@ -1,6 +1,6 @@
 package dev.holdline.tck.longpoll;
 
-import static dev.holdline.tck.longpoll.LongPollClient.assertProblem;
+import static dev.holdline.tck.longpoll.LongPollHttp.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -64,8 +64,8 @@ class LongPollRegistrationTest {
     @Test
     @Assertion({"LP-1.1", "LP-5.4"})
     void jarInWebInfLibServesEventsWithoutConfiguration() {
-        LongPollClient client = new LongPollClient(plainUrl);
-        String topic = LongPollClient.uniqueTopic("plain");
+        LongPollHttp client = new LongPollHttp(plainUrl);
+        String topic = LongPollHttp.uniqueTopic("plain");
         assertProblem(client.get(topic), 404, "unknown-topic");
 
         client.declare(topic, "stream", null, null);
@@ -77,12 +77,12 @@ class LongPollRegistrationTest {
     @Test
     @Assertion("LP-1.2")
     void mappingMovesTheServlet() {
-        LongPollClient feed = new LongPollClient(mappedUrl, "feed");
+        LongPollHttp feed = new LongPollHttp(mappedUrl, "feed");
         HttpResponse<String> moved = feed.get("mapped");
         assertEquals(200, moved.statusCode(), moved::body);
         assertEquals("mapped", JsonPath.from(moved.body()).getString("topic"));
 
-        HttpResponse<String> old = new LongPollClient(mappedUrl).get("mapped");
+        HttpResponse<String> old = new LongPollHttp(mappedUrl).get("mapped");
         assertEquals(404, old.statusCode(), "nothing is served at /events/* any more: " + old.body());
         assertNotFromTheModule(old);
     }
@@ -90,7 +90,7 @@ class LongPollRegistrationTest {
     @Test
     @Assertion("LP-1.2")
     void disabledRegistersNoServlet() {
-        LongPollClient client = new LongPollClient(disabledUrl);
+        LongPollHttp client = new LongPollHttp(disabledUrl);
         for (String topic : List.of("off", "undeclared")) {
             HttpResponse<String> response = client.get(topic);
             assertEquals(404, response.statusCode(), "no long-poll servlet: " + response.body());
@@ -101,18 +101,18 @@ class LongPollRegistrationTest {
     @Test
     @Assertion("LP-1.4")
     void publishReturnsTheEventIdAndTheSubscribersNextCursor() {
-        LongPollClient client = new LongPollClient(plainUrl);
+        LongPollHttp client = new LongPollHttp(plainUrl);
         String topic = client.streamTopic("publish");
         String start = client.currentCursor(topic);
 
         String first = client.publish(topic, "t1", "{\"k\":1}");
         String second = client.publish(topic, "t2", "[1,2]");
 
-        JsonPath body = JsonPath.from(client.get(topic + "?cursor=" + LongPollClient.enc(start)).body());
+        JsonPath body = JsonPath.from(client.get(topic + "?cursor=" + LongPollHttp.enc(start)).body());
         assertEquals(List.of(first, second), body.getList("events.id"), "each publish returned its event's id");
         assertEquals(second, body.getString("cursor"));
 
-        JsonPath afterFirst = JsonPath.from(client.get(topic + "?cursor=" + LongPollClient.enc(first)).body());
+        JsonPath afterFirst = JsonPath.from(client.get(topic + "?cursor=" + LongPollHttp.enc(first)).body());
         assertEquals(List.of(second), afterFirst.getList("events.id"), "a cursor returned by publish reads what follows");
         assertEquals(second, client.currentCursor(topic), "the last publish's cursor is the current cursor");
     }
@@ -120,8 +120,8 @@ class LongPollRegistrationTest {
     @Test
     @Assertion("LP-1.6")
     void refusedPublishThrowsIllegalArgumentAndChangesNothing() {
-        LongPollClient client = new LongPollClient(plainUrl);
-        String undeclared = LongPollClient.uniqueTopic("undeclared");
+        LongPollHttp client = new LongPollHttp(plainUrl);
+        String undeclared = LongPollHttp.uniqueTopic("undeclared");
         HttpResponse<String> refused = client.publishRaw(undeclared, "t", "{}");
         assertEquals(422, refused.statusCode(), "publish to an undeclared topic: " + refused.body());
         assertTrue(refused.body().startsWith(IllegalArgumentException.class.getName()), refused::body);
@@ -137,7 +137,7 @@ class LongPollRegistrationTest {
                     "publish of <" + notOneValue + "> throws IllegalArgumentException: " + response.body());
         }
         assertEquals(before, client.currentCursor(topic), "no refused publish moved the cursor");
-        HttpResponse<String> nothing = client.get(topic + "?wait=0&cursor=" + LongPollClient.enc(before));
+        HttpResponse<String> nothing = client.get(topic + "?wait=0&cursor=" + LongPollHttp.enc(before));
         assertEquals(304, nothing.statusCode(), "no event was appended: " + nothing.body());
     }
 

@@ -1,11 +1,11 @@
 package dev.holdline.tck.longpoll;
 
-import static dev.holdline.tck.longpoll.LongPollClient.SLACK;
-import static dev.holdline.tck.longpoll.LongPollClient.assertProblem;
-import static dev.holdline.tck.longpoll.LongPollClient.assertRetryAfterSeconds;
-import static dev.holdline.tck.longpoll.LongPollClient.assertWithin;
-import static dev.holdline.tck.longpoll.LongPollClient.enc;
-import static dev.holdline.tck.longpoll.LongPollClient.since;
+import static dev.holdline.tck.longpoll.LongPollHttp.SLACK;
+import static dev.holdline.tck.longpoll.LongPollHttp.assertProblem;
+import static dev.holdline.tck.longpoll.LongPollHttp.assertRetryAfterSeconds;
+import static dev.holdline.tck.longpoll.LongPollHttp.assertWithin;
+import static dev.holdline.tck.longpoll.LongPollHttp.enc;
+import static dev.holdline.tck.longpoll.LongPollHttp.since;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,13 +77,13 @@ class LongPollShutdownTest {
     @Test
     @Assertion("LP-8.1")
     void onceShutdownHasBegunRequestsAre503ShuttingDown() throws Exception {
-        LongPollClient client = new LongPollClient(shutdownUrl);
+        LongPollHttp client = new LongPollHttp(shutdownUrl);
         String cursor = client.currentCursor("closing");
         Duration limit = Timing.scaled(Duration.ofSeconds(40));
         CompletableFuture<HttpResponse<String>> parked = client.getAsync("closing?wait=30s&cursor=" + enc(cursor), limit);
         client.awaitParked("closing", 1);
 
-        HttpResponse<String> begun = client.send(client.request(client.base().resolve("lp-app/runtime/shutdown"), LongPollClient.SHORT)
+        HttpResponse<String> begun = client.send(client.request(client.base().resolve("lp-app/runtime/shutdown"), LongPollHttp.SHORT)
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
         assertEquals(204, begun.statusCode(), begun::body);
         long shutdownStart = System.nanoTime();
@@ -106,7 +106,7 @@ class LongPollShutdownTest {
     @RequiresCapability(Capability.UNDEPLOY)
     void undeployAnswersEveryParkedRequestWithinTheDrainPeriod() throws Exception {
         deployer.deploy(UNDEPLOYED);
-        LongPollClient client = new LongPollClient(anchorUrl.toURI().resolve("/" + UNDEPLOYED + "/").toURL());
+        LongPollHttp client = new LongPollHttp(anchorUrl.toURI().resolve("/" + UNDEPLOYED + "/").toURL());
         String cursor = client.currentCursor("drained");
         Duration limit = Timing.scaled(Duration.ofSeconds(60));
         List<CompletableFuture<HttpResponse<String>>> parked = new ArrayList<>();
@@ -127,7 +127,7 @@ class LongPollShutdownTest {
         }
         assertWithin("LP-8.3: the undeploy call with parked requests", undeployCall, Duration.ZERO, DRAIN.plus(SLACK));
 
-        HttpResponse<String> alive = client.send(client.request(anchorUrl.toURI().resolve("alive"), LongPollClient.SHORT).GET().build());
+        HttpResponse<String> alive = client.send(client.request(anchorUrl.toURI().resolve("alive"), LongPollHttp.SHORT).GET().build());
         assertEquals("alive", alive.body(), "the container keeps serving");
     }
 

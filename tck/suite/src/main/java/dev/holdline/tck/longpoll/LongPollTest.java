@@ -1,13 +1,13 @@
 package dev.holdline.tck.longpoll;
 
-import static dev.holdline.tck.longpoll.LongPollClient.SHORT;
-import static dev.holdline.tck.longpoll.LongPollClient.SLACK;
-import static dev.holdline.tck.longpoll.LongPollClient.assertProblem;
-import static dev.holdline.tck.longpoll.LongPollClient.assertWithin;
-import static dev.holdline.tck.longpoll.LongPollClient.enc;
-import static dev.holdline.tck.longpoll.LongPollClient.etag;
-import static dev.holdline.tck.longpoll.LongPollClient.since;
-import static dev.holdline.tck.longpoll.LongPollClient.waitUpperBound;
+import static dev.holdline.tck.longpoll.LongPollHttp.SHORT;
+import static dev.holdline.tck.longpoll.LongPollHttp.SLACK;
+import static dev.holdline.tck.longpoll.LongPollHttp.assertProblem;
+import static dev.holdline.tck.longpoll.LongPollHttp.assertWithin;
+import static dev.holdline.tck.longpoll.LongPollHttp.enc;
+import static dev.holdline.tck.longpoll.LongPollHttp.etag;
+import static dev.holdline.tck.longpoll.LongPollHttp.since;
+import static dev.holdline.tck.longpoll.LongPollHttp.waitUpperBound;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,8 +73,8 @@ class LongPollTest {
     @ArquillianResource
     URL base;
 
-    private LongPollClient client() {
-        return new LongPollClient(base);
+    private LongPollHttp client() {
+        return new LongPollHttp(base);
     }
 
     // ---------------------------------------------------------------- LP-1.3, LP-2
@@ -82,7 +82,7 @@ class LongPollTest {
     @Test
     @Assertion("LP-1.3")
     void topicsOfTheContextParamExistFromDeployment() {
-        LongPollClient client = client();
+        LongPollHttp client = client();
         Map<String, String> kinds = Map.of("lp13-plain", "stream", "lp13-stream", "stream", "lp13-state", "state");
         kinds.forEach((topic, kind) -> {
             HttpResponse<String> response = client.get(topic);
@@ -96,7 +96,7 @@ class LongPollTest {
     @Test
     @Assertion("LP-2.1")
     void noCursorIsAnsweredAtOnceWithTheCurrentCursor() {
-        LongPollClient client = client();
+        LongPollHttp client = client();
         String topic = client.streamTopic("nocursor");
         client.publish(topic, "t", "1");
         String current = client.publish(topic, "t", "2");
@@ -118,7 +118,7 @@ class LongPollTest {
     @Test
     @Assertion({"LP-1.4", "LP-2.2"})
     void eventsAfterTheCursorAreAnsweredAtOnceInPublishOrder() {
-        LongPollClient client = client();
+        LongPollHttp client = client();
         String topic = client.streamTopic("events");
         String start = client.currentCursor(topic);
         OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(5);
@@ -154,8 +154,8 @@ class LongPollTest {
     @Test
     @Assertion({"LP-2.3", "LP-5.3"})
     void limitPagesThroughEveryEventExactlyOnceInOrder() {
-        LongPollClient client = client();
-        String topic = LongPollClient.uniqueTopic("limit");
+        LongPollHttp client = client();
+        String topic = LongPollHttp.uniqueTopic("limit");
         client.declare(topic, "stream", 5000, Duration.ofHours(1));
         String start = client.currentCursor(topic);
         client.publishMany(topic, 1001);
@@ -189,7 +189,7 @@ class LongPollTest {
     @Test
     @Assertion("LP-2.4")
     void ifNoneMatchIsTheCursorUnlessTheQueryHasOne() {
-        LongPollClient client = client();
+        LongPollHttp client = client();
         String topic = client.streamTopic("inm");
         String start = client.currentCursor(topic);
         String c1 = client.publish(topic, "t", "1");
@@ -211,7 +211,7 @@ class LongPollTest {
     @Test
     @Assertion({"LP-3.1", "LP-3.2", "LP-3.8", "LP-7.1"})
     void publishWakesEveryParkedRequestWithIdenticalBodies() throws Exception {
-        LongPollClient client = client();
+        LongPollHttp client = client();
         String topic = client.streamTopic("wake");
         String cursor = client.currentCursor(topic);
         List<CompletableFuture<HttpResponse<byte[]>>> waiters = new ArrayList<>();
@@ -243,7 +243,7 @@ class LongPollTest {
     @Test
     @Assertion({"LP-3.3", "LP-3.5", "LP-7.1"})
     void waitEndingWithNothingIs304WithTheCursorSent() throws Exception {
-        LongPollClient client = client();
+        LongPollHttp client = client();
         String topic = client.streamTopic("timeout");
         String cursor = client.currentCursor(topic);
         Duration wait = Duration.ofSeconds(2);
@@ -262,7 +262,7 @@ class LongPollTest {
     @Test
     @Assertion({"LP-3.3", "LP-3.4"})
     void preferWaitSetsTheWaitAndIsReportedApplied() throws Exception {
-        LongPollClient client = client();
+        LongPollHttp client = client();
         String topic = client.streamTopic("prefer");
         String cursor = client.currentCursor(topic);
         Duration wait = Duration.ofSeconds(2);
@@ -279,7 +279,7 @@ class LongPollTest {
     @Test
     @Assertion("LP-3.5")
     void waitParameterUnitsAndPrecedenceOverPrefer() throws Exception {
-        LongPollClient client = client();
+        LongPollHttp client = client();
         String topic = client.streamTopic("units");
         String cursor = client.currentCursor(topic);
         Duration limit = Timing.scaled(Duration.ofSeconds(20));
@@ -326,7 +326,7 @@ class LongPollTest {
     @Test
     @Assertion({"LP-3.4", "LP-3.6"})
     void preferWaitAboveTheDefaultMaximumIsClampedTo55() throws Exception {
-        LongPollClient client = client();
+        LongPollHttp client = client();
         String topic = client.streamTopic("clamp55");
         String cursor = client.currentCursor(topic);
         CompletableFuture<HttpResponse<String>> waiter = client.getAsync(topic + "?cursor=" + enc(cursor),
@@ -342,7 +342,7 @@ class LongPollTest {
     @Test
     @Assertion({"LP-3.6", "LP-5.2"})
     void defaultWaitIs30SecondsAlsoForAMalformedPreferWait() throws Exception {
-        LongPollClient client = client();
+        LongPollHttp client = client();
         String topic = client.streamTopic("default30");
         String cursor = client.currentCursor(topic);
         Duration wait = Duration.ofSeconds(30);
@@ -368,7 +368,7 @@ class LongPollTest {
     @Test
     @Assertion("LP-3.7")
     void zeroWaitAnswersAtOnce() {
-        LongPollClient client = client();
+        LongPollHttp client = client();
         String topic = client.streamTopic("zero");
         String cursor = client.currentCursor(topic);
         for (String[] request : List.of(new String[] {"?wait=0&cursor=" + enc(cursor)}, new String[] {"?wait=0s&cursor=" + enc(cursor)},
@@ -385,7 +385,7 @@ class LongPollTest {
     @Test
     @Assertion("LP-3.9")
     void publishingOnAnotherTopicWakesNobodyHere() throws Exception {
-        LongPollClient client = client();
+        LongPollHttp client = client();
         String quiet = client.streamTopic("quiet");
         String busy = client.streamTopic("busy");
         String cursor = client.currentCursor(quiet);
@@ -405,7 +405,7 @@ class LongPollTest {
     @Test
     @Assertion({"LP-3.10", "LP-7.1"})
     void moreParkedRequestsThanRequestThreadsDoNotBlockOthers() throws Exception {
-        LongPollClient client = client();
+        LongPollHttp client = client();
         String crowded = client.streamTopic("crowded");
         String other = client.streamTopic("free");
         String cursor = client.currentCursor(crowded);
@@ -443,7 +443,7 @@ class LongPollTest {
     @Test
     @Assertion("LP-4.1")
     void cursorBeforeTheRetainedEventsIsExpired() {
-        LongPollClient client = client();
+        LongPollHttp client = client();
         String topic = "ret-count";
         String start = client.currentCursor(topic);
         List<String> cursors = new ArrayList<>();
@@ -467,11 +467,11 @@ class LongPollTest {
     @Test
     @Assertion("LP-4.2")
     void foreignOrFutureCursorOfAStreamIsReset() {
-        LongPollClient client = client();
+        LongPollHttp client = client();
         String topic = client.streamTopic("reset");
         String current = client.publish(topic, "t", "1");
-        for (String cursor : List.of(LongPollClient.foreignEpoch(current), LongPollClient.future(current, 1),
-                LongPollClient.future(current, 1_000_000))) {
+        for (String cursor : List.of(LongPollHttp.foreignEpoch(current), LongPollHttp.future(current, 1),
+                LongPollHttp.future(current, 1_000_000))) {
             HttpResponse<String> response = client.get(topic + "?wait=0&cursor=" + enc(cursor));
             JsonPath problem = assertProblem(response, 410, "cursor-expired");
             assertEquals("reset", problem.getString("reason"), cursor + ": " + response.body());
@@ -486,7 +486,7 @@ class LongPollTest {
     @Test
     @Assertion("LP-4.3")
     void stateTopicAnswersTheLatestEventToAnyOutdatedCursor() {
-        LongPollClient client = client();
+        LongPollHttp client = client();
         String topic = "ret-state";
         String start = client.currentCursor(topic);
         List<String> cursors = new ArrayList<>();
@@ -494,7 +494,7 @@ class LongPollTest {
             cursors.add(client.publish(topic, "state", "{\"v\":" + i + "}"));
         }
         String latest = cursors.get(3);
-        for (String cursor : List.of(start, cursors.get(0), LongPollClient.foreignEpoch(latest), LongPollClient.future(latest, 5))) {
+        for (String cursor : List.of(start, cursors.get(0), LongPollHttp.foreignEpoch(latest), LongPollHttp.future(latest, 5))) {
             HttpResponse<String> response = client.get(topic + "?wait=0&cursor=" + enc(cursor));
             assertEquals(200, response.statusCode(), cursor + ": " + response.body());
             JsonPath body = JsonPath.from(response.body());
@@ -503,10 +503,10 @@ class LongPollTest {
             assertEquals(latest, body.getString("cursor"));
         }
 
-        String empty = LongPollClient.uniqueTopic("state-empty");
+        String empty = LongPollHttp.uniqueTopic("state-empty");
         client.declare(empty, "state", null, null);
         String current = client.currentCursor(empty);
-        for (String cursor : List.of(LongPollClient.foreignEpoch(current), LongPollClient.future(current, 3))) {
+        for (String cursor : List.of(LongPollHttp.foreignEpoch(current), LongPollHttp.future(current, 3))) {
             HttpResponse<String> response = client.get(empty + "?wait=0&cursor=" + enc(cursor));
             assertEquals(200, response.statusCode(), cursor + " on an empty state topic: " + response.body());
             JsonPath body = JsonPath.from(response.body());
@@ -518,7 +518,7 @@ class LongPollTest {
     @Test
     @Assertion({"LP-4.4", "LP-4.1"})
     void eventsOlderThanTheRetentionAgeAreGone() {
-        LongPollClient client = client();
+        LongPollHttp client = client();
         String topic = "ret-age";
         String start = client.currentCursor(topic);
         long published = System.nanoTime();
@@ -543,7 +543,7 @@ class LongPollTest {
     @Test
     @Assertion("LP-7.1")
     void parkedCountIsObservableThroughTheRuntimeAndJmx() throws Exception {
-        LongPollClient client = client();
+        LongPollHttp client = client();
         String topic = client.streamTopic("jmx");
         String cursor = client.currentCursor(topic);
         Duration limit = Timing.scaled(Duration.ofSeconds(30));
@@ -575,7 +575,7 @@ class LongPollTest {
     @Test
     @Assertion({"LP-7.1", "LP-7.2"})
     void abandonedRequestIsForgottenByTheEndOfItsWait() throws Exception {
-        LongPollClient client = client();
+        LongPollHttp client = client();
         String topic = client.streamTopic("abandon");
         String cursor = client.currentCursor(topic);
         URI target = client.events(topic + "?wait=3s&cursor=" + enc(cursor));

@@ -9,6 +9,7 @@ import dev.holdline.tck.longpoll.app.RuntimeServlet;
 import dev.holdline.tck.longpoll.app.Text;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jboss.shrinkwrap.api.asset.ClassLoaderAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -34,6 +35,18 @@ final class LongPollWars {
                 .addClasses(PublishServlet.class, DeclareServlet.class, RuntimeServlet.class, Text.class);
         if (!contextParams.isEmpty()) {
             war.setWebXML(new StringAsset(webXml(contextParams)));
+        }
+        return war;
+    }
+
+    /**
+     * Adds classes by name, as class files, for classes that implement or extend a type of the module:
+     * naming them with {@code addClasses(X.class)} would load them here, where the module is absent.
+     */
+    static WebArchive withModuleClasses(WebArchive war, String... classNames) {
+        for (String className : classNames) {
+            String file = className.replace('.', '/') + ".class";
+            war.add(new ClassLoaderAsset(file), "WEB-INF/classes/" + file);
         }
         return war;
     }

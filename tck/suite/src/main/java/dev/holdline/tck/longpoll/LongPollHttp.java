@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Client side of the long-poll tests: HTTP/1.1 requests to one deployment, its long-poll endpoint and
  * the helper servlets of {@code dev.holdline.tck.longpoll.app}, plus the timing bounds of the spec.
  */
-final class LongPollClient {
+final class LongPollHttp {
 
     /** Slack of the spec: one second times the timing factor. */
     static final Duration SLACK = Timing.scaled(Duration.ofSeconds(1));
@@ -42,11 +42,11 @@ final class LongPollClient {
     private final String mapping;
     private final HttpClient http = HttpClients.http11();
 
-    LongPollClient(URL base) {
+    LongPollHttp(URL base) {
         this(base, "events");
     }
 
-    LongPollClient(URL base, String mapping) {
+    LongPollHttp(URL base, String mapping) {
         this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
         this.mapping = mapping;
     }
