@@ -10,14 +10,16 @@ import dev.holdline.longpoll.client.ClientEvent;
 import dev.holdline.longpoll.client.LongPollClient;
 import dev.holdline.tck.api.Assertion;
 import dev.holdline.tck.api.Timing;
-import dev.holdline.tck.longpoll.app.ArrivalLog;
-import dev.holdline.tck.longpoll.app.FailingServlet;
+import dev.holdline.tck.longpoll.app.ScriptedAnswers;
+import dev.holdline.tck.longpoll.app.ScriptedAnswersFilter;
+import dev.holdline.tck.longpoll.app.ScriptedAnswersServlet;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -32,8 +34,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Java client ({@code holdline-longpoll-client}, LP-9.1 to LP-9.4) in the test JVM against the
- * module deployed in the container. The deployed {@code ArrivalLog} tells when each of the client's
- * requests reached the server, so pacing is measured where it matters, on the server's clock.
+ * module deployed in the container. The deployed {@link ScriptedAnswersFilter} tells when each of the
+ * client's requests reached the server, so pacing is measured where it matters, on the server's clock,
+ * and plays an outage with scripted {@code 500}s.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -41,14 +44,16 @@ class LongPollJavaClientTest {
 
     @Deployment(name = "client", testable = false)
     static WebArchive client() {
-        return LongPollWars.war("lp-java-client", Map.of()).addClasses(ArrivalLog.class, FailingServlet.class);
+        return LongPollWars.war("lp-java-client", Map.of()).addClasses(ScriptedAnswers.class, ScriptedAnswers.Answer.class,
+                ScriptedAnswersFilter.class, ScriptedAnswersServlet.class);
     }
 
     /** Nothing may park here: every request that would wait is refused {@code 503} with {@code Retry-After}. */
     @Deployment(name = "busy", testable = false)
     static WebArchive busy() {
         return LongPollWars.war("lp-java-client-busy", Map.of("holdline.longpoll.topics", "busy",
-                "holdline.longpoll.max-parked", "0")).addClasses(ArrivalLog.class);
+                "holdline.longpoll.max-parked", "0")).addClasses(ScriptedAnswers.class, ScriptedAnswers.Answer.class,
+                ScriptedAnswersFilter.class, ScriptedAnswersServlet.class);
     }
 
     @ArquillianResource
@@ -120,10 +125,10 @@ class LongPollJavaClientTest {
                 .wait(Duration.ofSeconds(1)).listener(listener).build()) {
             client.start();
             await("three refused requests").atMost(Timing.scaled(Duration.ofSeconds(40)))
-                    .until(() -> arrivals(busyUrl, "/events/busy").stream().filter(a -> a.status() == 503).count() >= 3);
+                    .until(() -> arrivals(busyUrl, "busy").stream().filter(a -> a.status() == 503).count() >= 3);
             assertTrue(!client.isClosed(), "a 503 does not stop the client");
         }
-        List<Arrival> arrivals = arrivals(busyUrl, "/events/busy");
+        List<Arrival> arrivals = arrivals(busyUrl, "busy");
         int checked = 0;
         for (int i = 0; i + 1 < arrivals.size(); i++) {
             Arrival refused = arrivals.get(i);
@@ -144,31 +149,26 @@ class LongPollJavaClientTest {
     void backsOffOnServerErrorsAndRecovers() {
         LongPollHttp http = new LongPollHttp(clientUrl);
         String topic = http.streamTopic("java-backoff");
-        String path = "/lp-app/failing/" + topic;
+        int failures = 12;
+        String start = http.currentCursor(topic);
+        script(http, topic, Collections.nCopies(failures, "500"));
         RecordingListener listener = new RecordingListener();
-        Duration watched = Duration.ofSeconds(3);
-        try (LongPollClient client = LongPollClient.builder(http.base().resolve("lp-app/failing/"), topic)
-                .cursor(http.currentCursor(topic)).wait(Duration.ofSeconds(5))
+        try (LongPollClient client = LongPollClient.builder(events(http), topic)
+                .cursor(start).wait(Duration.ofSeconds(5))
                 .backoff(Duration.ofMillis(100), Duration.ofMillis(400)).listener(listener).build()) {
-            long start = System.nanoTime();
             client.start();
-            await("failing requests for " + watched).atMost(watched.plus(SHORT))
-                    .until(() -> Duration.ofNanos(System.nanoTime() - start).compareTo(watched) >= 0
-                            && arrivals(clientUrl, path).size() >= 3);
-            List<Arrival> failed = arrivals(clientUrl, path);
-            // Without back-off a client would send hundreds of requests in 3 s; with a cap of 400 ms
-            // and full jitter it sends about 15, whatever the jitter drew.
-            assertTrue(failed.size() <= 60, failed.size() + " requests in about " + watched + ": no back-off");
-            assertTrue(failed.stream().allMatch(a -> a.status() == 500), "all failed: " + failed);
-            assertTrue(!listener.errors().isEmpty(), "the failures are reported to onError");
-
-            recover(http, true);
+            http.awaitParked(topic, 1);                           // through the outage, parked again
             String published = http.publish(topic, "after-outage", "{\"n\":1}");
             await("the event after the outage").atMost(SHORT)
                     .until(() -> listener.events().stream().anyMatch(e -> e.id().equals(published)));
-        } finally {
-            recover(http, false);
+            assertEquals(failures, listener.errors().size(), "each failure reported to onError: " + listener.errors());
         }
+        List<Arrival> failed = arrivals(clientUrl, topic).stream().filter(a -> a.status() == 500).toList();
+        assertEquals(failures, failed.size());
+        long span = failed.get(failures - 1).millis() - failed.get(0).millis();
+        // Without back-off 12 requests take a few milliseconds. With a 100 ms base, a 400 ms cap and full
+        // jitter they take about 2 s; under 300 ms has a probability below 1e-6.
+        assertTrue(span >= 300, failures + " failed requests within " + span + " ms: no back-off " + failed);
     }
 
     @Test
@@ -176,7 +176,6 @@ class LongPollJavaClientTest {
     void closeEndsTheParkedRequestAndStopsPolling() {
         LongPollHttp http = new LongPollHttp(clientUrl);
         String topic = http.streamTopic("java-close");
-        String path = "/events/" + topic;
         RecordingListener listener = new RecordingListener();
         LongPollClient client = LongPollClient.builder(events(http), topic)
                 .cursor(http.currentCursor(topic)).wait(Duration.ofSeconds(1)).listener(listener).build();
@@ -187,11 +186,11 @@ class LongPollJavaClientTest {
         client.close();
         assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(SLACK) <= 0, "close() returns at once");
         assertTrue(client.isClosed());
-        int requests = arrivals(clientUrl, path).size();
+        int requests = arrivals(clientUrl, topic).size();
         http.publish(topic, "after-close", "{\"n\":1}");
         // Two of its waits: a client still polling would have asked again in that time.
         await("no request after close").during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(4))
-                .until(() -> arrivals(clientUrl, path).size() == requests);
+                .until(() -> arrivals(clientUrl, topic).size() == requests);
         assertEquals(List.of(), listener.events(), "nothing is handed over after close");
     }
 
@@ -199,25 +198,33 @@ class LongPollJavaClientTest {
         return http.base().resolve("events/");
     }
 
-    private static void recover(LongPollHttp http, boolean recovered) {
-        HttpResponse<String> answer = http.send(http.request(http.base().resolve("lp-app/failing?recover=" + recovered), SHORT)
+    private static void script(LongPollHttp http, String topic, List<String> answers) {
+        StringBuilder query = new StringBuilder("lp-app/scripted?topic=" + LongPollHttp.enc(topic));
+        answers.forEach(answer -> query.append("&answer=").append(LongPollHttp.enc(answer)));
+        HttpResponse<String> scripted = http.send(http.request(http.base().resolve(query.toString()), SHORT)
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
-        assertEquals(200, answer.statusCode(), answer::body);
+        assertEquals(204, scripted.statusCode(), scripted::body);
     }
 
-    private static List<Arrival> arrivals(URL base, String path) {
+    /** The requests to {@code topic} as {@code ScriptedAnswersFilter} logged them. */
+    private static List<Arrival> arrivals(URL base, String topic) {
         LongPollHttp http = new LongPollHttp(base);
-        HttpResponse<String> answer = http.send(http.request(http.base().resolve("lp-app/arrivals?path=" + LongPollHttp.enc(path)), SHORT)
+        HttpResponse<String> answer = http.send(http.request(http.base().resolve("lp-app/scripted?topic=" + LongPollHttp.enc(topic)), SHORT)
                 .GET().build());
         assertEquals(200, answer.statusCode(), answer::body);
         List<Arrival> arrivals = new ArrayList<>();
+        long first = -1;
         for (String line : answer.body().split("\n")) {
             if (line.isBlank()) {
                 continue;
             }
+            // <monotonic ms> <wall ms> <status|async> <cursor|-> <Retry-After|->
             String[] fields = line.split(" ");
-            arrivals.add(new Arrival(Long.parseLong(fields[0]), Integer.parseInt(fields[1]),
-                    fields[2].equals("-") ? null : Integer.valueOf(fields[2])));
+            long millis = Long.parseLong(fields[0]);
+            first = first < 0 ? millis : first;
+            int status = fields[2].equals("async") ? -1 : Integer.parseInt(fields[2]);
+            Integer retryAfter = fields[4].matches("\\d+") ? Integer.valueOf(fields[4]) : null;
+            arrivals.add(new Arrival(millis - first, status, retryAfter));
         }
         return arrivals;
     }

@@ -24,8 +24,8 @@ import java.util.Locale;
  * cursor) are passed on untouched: not logged, and not answered from the script.
  *
  * <p>Log line: {@code <monotonic ms> <wall-clock epoch ms> <status> <cursor or -> <Retry-After or ->},
- * where the status is the scripted one, the servlet's when it answered synchronously, or
- * {@code async} when the request was parked.
+ * where the status (and {@code Retry-After}) is the scripted one, the servlet's when it answered
+ * synchronously, or {@code async} when the request was parked.
  */
 @WebFilter(urlPatterns = "/events/*", asyncSupported = true)
 public class ScriptedAnswersFilter extends HttpFilter {
@@ -54,8 +54,10 @@ public class ScriptedAnswersFilter extends HttpFilter {
         String suffix = " " + (cursor == null ? "-" : cursor);
         if (scripted == null) {
             chain.doFilter(request, response);
-            String status = request.isAsyncStarted() ? "async" : Integer.toString(response.getStatus());
-            answers.log(topic, prefix + status + suffix + " -");
+            boolean parked = request.isAsyncStarted();
+            String status = parked ? "async" : Integer.toString(response.getStatus());
+            String served = parked ? null : response.getHeader("Retry-After");
+            answers.log(topic, prefix + status + suffix + " " + (served == null ? "-" : served.replace(' ', '_')));
             return;
         }
         String retryAfter = retryAfter(scripted.retryAfter(), wallMillis);
