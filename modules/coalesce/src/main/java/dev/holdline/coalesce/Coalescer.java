@@ -115,7 +115,7 @@ public final class Coalescer<K, V> {
     /** The counters so far. */
     public CoalescerStats stats() {
         int inFlight = (int) flights.values().stream().filter(flight -> !flight.outcome.isDone()).count();
-        return new CoalescerStats(executions.sum(), joins.sum(), reused.sum(), timeouts.sum(), inFlight);
+        return new CoalescerStats(executions.sum(), joins.sum(), reused.sum(), timeouts.sum(), inFlight, flights.size());
     }
 
     /** Keys held now: in flight, or kept for the {@code ttl}. Never more than those. */

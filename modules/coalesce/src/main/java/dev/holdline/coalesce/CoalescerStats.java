@@ -8,6 +8,7 @@ package dev.holdline.coalesce;
  * @param reused     calls answered with a completed result kept for the {@code ttl}
  * @param timeouts   joined calls that stopped waiting after their own wait timeout
  * @param inFlight   keys executing now
+ * @param held       keys held now: executing, or completed and kept for the {@code ttl}
  */
-public record CoalescerStats(long executions, long joins, long reused, long timeouts, int inFlight) {
+public record CoalescerStats(long executions, long joins, long reused, long timeouts, int inFlight, int held) {
 }
