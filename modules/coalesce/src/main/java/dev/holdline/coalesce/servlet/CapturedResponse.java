@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param status         the status
  * @param contentType    the {@code Content-Type}, or null
  * @param headers        every field set by the chain except {@code Content-Type} and {@code Content-Length}
- * @param body           the body (empty for HEAD)
+ * @param body           the body; for HEAD what the chain wrote, which only gives the length
  * @param declaredLength the {@code Content-Length} the chain declared, or -1; a HEAD answer repeats it
  * @param entityTag      the parsed {@code ETag}, or null if absent or malformed
  * @param varyValues     for each unkeyed {@code Vary} name (lower-case), the leader's request field lines

@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import jakarta.servlet.http.HttpSession;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.time.Instant;
@@ -40,11 +39,13 @@ import java.util.function.Supplier;
  *
  * <p><b>Not captured:</b> {@code sendError} (the container writes the error page), {@code sendRedirect}
  * and trailer fields pass through and make the response unshareable. A chain that goes asynchronous is
- * let through live: {@code startAsync()} hands the application the unwrapped response, so what an async
- * leader writes may never pass through here, and sharing a partial capture would be wrong.
+ * let through live: by the specification {@code startAsync()} hands the application the unwrapped response
+ * (Tomcat does; Undertow hands the current wrapper), so what an async leader writes may never pass through
+ * here, and sharing a partial capture would be wrong. Its followers run the chain themselves.
  *
  * <p>The chain's writer encodes with the real response's character encoding (the container's default if
- * none was set), which getting the writer then pins, as containers do. Thread-safety: one lock guards the
+ * none was set), which getting the writer then pins, as containers do; it encodes at once
+ * ({@link EncodingWriter}), so an application that never flushes it loses nothing. Thread-safety: one lock guards the
  * buffer and the mode, because an asynchronous application may write from another thread while the
  * filter goes live.
  */
@@ -140,7 +141,8 @@ final class CapturingResponse extends HttpServletResponseWrapper {
                     varyValues.put(name, RequestClassifier.values(leaderRequest, name));
                 }
             }
-            byte[] body = head ? new byte[0] : buffer.toByteArray();
+            // For HEAD: what the chain wrote (Servlet 6 runs doGet for HEAD), for its length; never sent.
+            byte[] body = buffer.toByteArray();
             return Outcome.shared(new CapturedResponse(status, getContentType(), headers.snapshot(), body, declaredLength,
                     CapturedResponse.entityTag(headers.first("etag")), varyValues));
         }
@@ -163,11 +165,13 @@ final class CapturingResponse extends HttpServletResponseWrapper {
                 return true;
             }
             mode = Mode.LIVE;
-            if (!head && Replay.hasBody(status)) {
+            if (Replay.hasBody(status)) {
                 if (declaredLength < 0) {
                     real.setContentLengthLong(buffer.size());
                 }
-                buffer.writeTo(real.getOutputStream());
+                if (!head) {
+                    buffer.writeTo(realStream());
+                }
             }
             return false;
         }
@@ -193,10 +197,20 @@ final class CapturingResponse extends HttpServletResponseWrapper {
             return;
         }
         mode = Mode.LIVE;
-        realStream = real.getOutputStream();
         if (buffer != null && buffer.size() > 0) {
-            buffer.writeTo(realStream);
+            buffer.writeTo(realStream());
         }
+    }
+
+    /**
+     * The real response's stream, taken only when there is something to write: an asynchronous application
+     * may still want the real response's writer.
+     */
+    private ServletOutputStream realStream() throws IOException {
+        if (realStream == null) {
+            realStream = real.getOutputStream();
+        }
+        return realStream;
     }
 
     /** Turns the real response into the leader's 304, keeping what outer filters had set. */
@@ -257,7 +271,7 @@ final class CapturingResponse extends HttpServletResponseWrapper {
                 if (delegating()) {
                     real.setCharacterEncoding(charset);
                 }
-                writer = new PrintWriter(new OutputStreamWriter(stream(), Charset.forName(charset)), false);
+                writer = new PrintWriter(new EncodingWriter(stream(), Charset.forName(charset)), false);
             }
             return writer;
         }
@@ -553,7 +567,7 @@ final class CapturingResponse extends HttpServletResponseWrapper {
                     if (buffer.size() + (long) length <= limit) {
                         buffer.write(bytes, offset, length);
                         if (mode == Mode.LIVE) {
-                            realStream.write(bytes, offset, length);
+                            realStream().write(bytes, offset, length);
                         }
                         return;
                     }
@@ -564,7 +578,7 @@ final class CapturingResponse extends HttpServletResponseWrapper {
                     buffer = null;
                 }
                 if (mode == Mode.LIVE) {
-                    realStream.write(bytes, offset, length);
+                    realStream().write(bytes, offset, length);
                 }
             }
         }
@@ -579,7 +593,11 @@ final class CapturingResponse extends HttpServletResponseWrapper {
                     goLive(true);
                 }
                 if (mode == Mode.LIVE) {
-                    realStream.flush();
+                    if (realStream != null) {
+                        realStream.flush();
+                    } else {
+                        real.flushBuffer();
+                    }
                 }
             }
         }
@@ -588,7 +606,7 @@ final class CapturingResponse extends HttpServletResponseWrapper {
         public void close() throws IOException {
             synchronized (lock) {
                 if (mode == Mode.LIVE) {
-                    realStream.close();
+                    realStream().close();
                 }
                 // Buffering: the filter writes and the container closes when the chain has returned.
             }
@@ -597,7 +615,11 @@ final class CapturingResponse extends HttpServletResponseWrapper {
         @Override
         public boolean isReady() {
             synchronized (lock) {
-                return mode != Mode.LIVE || realStream.isReady();
+                try {
+                    return mode != Mode.LIVE || realStream().isReady();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
             }
         }
 
@@ -613,10 +635,14 @@ final class CapturingResponse extends HttpServletResponseWrapper {
                     throw new IllegalStateException("Could not write the buffered response before going non-blocking", e);
                 }
                 buffer = null;
-                if (realStream == null) {
+                if (mode != Mode.LIVE) {
                     throw new IllegalStateException("Non-blocking output after a 304 or an error page");
                 }
-                realStream.setWriteListener(listener);
+                try {
+                    realStream().setWriteListener(listener);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
             }
         }
     }

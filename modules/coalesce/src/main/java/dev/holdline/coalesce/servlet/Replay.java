@@ -19,7 +19,8 @@ import java.util.function.Function;
  * field the leader's chain set except those that describe one connection or one message
  * ({@code Connection}, {@code Keep-Alive}, {@code Transfer-Encoding}, {@code TE}, {@code Trailer},
  * {@code Upgrade}, {@code Proxy-Connection}) and {@code Date} (the container dates each response); the
- * {@code Content-Length} is the body's own for GET and the leader's declared one for HEAD.
+ * {@code Content-Length} is the body's own for GET; for HEAD, the leader's declared one, else the length
+ * of what its chain wrote (Servlet 6 runs {@code doGet} for HEAD and the container drops the bytes).
  */
 final class Replay {
 
@@ -79,9 +80,7 @@ final class Replay {
             return false;
         }
         if (head) {
-            if (captured.declaredLength() >= 0) {
-                target.setContentLengthLong(captured.declaredLength());
-            }
+            target.setContentLengthLong(captured.declaredLength() >= 0 ? captured.declaredLength() : captured.body().length);
             return false;
         }
         target.setContentLengthLong(captured.body().length);
