@@ -111,11 +111,12 @@ final class CapturingResponse extends HttpServletResponseWrapper {
     /**
      * What the followers get, once the chain has returned. Call once, on the leader's thread.
      *
-     * @param leaderRequest the leader's request (not the condition-hiding wrapper), for {@code Vary}
+     * @param leaderRequest the leader's request (not its {@link LeaderRequest} wrapper), for {@code Vary}
+     * @param wentAsync     whether the chain started asynchronous processing
      */
-    Outcome finish(HttpServletRequest leaderRequest, RequestClassifier classifier) throws IOException {
+    Outcome finish(HttpServletRequest leaderRequest, boolean wentAsync, RequestClassifier classifier) throws IOException {
         synchronized (lock) {
-            if (leaderRequest.isAsyncStarted()) {
+            if (wentAsync) {
                 flushWriterInternally();
                 if (mode == Mode.BUFFERING) {
                     goLive(false);

@@ -144,8 +144,9 @@ public final class CoalescingFilter implements Filter {
         CapturingResponse capture = new CapturingResponse(response, "HEAD".equals(request.getMethod()), settings.bufferLimit(), condition);
         Outcome outcome = Outcome.notShared(BypassReason.LEADER_FAILED);
         try {
-            chain.doFilter(new ConditionHidingRequest(request), capture);
-            outcome = capture.finish(request, classifier);
+            LeaderRequest leaderRequest = new LeaderRequest(request);
+            chain.doFilter(leaderRequest, capture);
+            outcome = capture.finish(request, leaderRequest.wentAsync(), classifier);
         } finally {
             land(flight, outcome);
         }

@@ -1,5 +1,8 @@
 package dev.holdline.coalesce.servlet;
 
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.util.Collections;
@@ -11,13 +14,36 @@ import java.util.List;
  * {@code If-Modified-Since} that it overrides), so that the application answers the full representation
  * that every follower can share, never a 304 that only fits the leader. The filter then answers the
  * leader's own condition from the captured response, as it does each follower's.
+ *
+ * <p>It also notes whether the chain started asynchronous processing through it: an application may start
+ * and complete the async cycle before its call returns, after which {@code isAsyncStarted()} is false
+ * again although the answer was (or is being) written from another thread.
  */
-final class ConditionHidingRequest extends HttpServletRequestWrapper {
+final class LeaderRequest extends HttpServletRequestWrapper {
 
     private static final List<String> HIDDEN = List.of("if-none-match", "if-modified-since");
 
-    ConditionHidingRequest(HttpServletRequest request) {
+    private volatile boolean asyncStarted;
+
+    LeaderRequest(HttpServletRequest request) {
         super(request);
+    }
+
+    /** Whether the chain went asynchronous, even if it has completed since. */
+    boolean wentAsync() {
+        return asyncStarted || isAsyncStarted();
+    }
+
+    @Override
+    public AsyncContext startAsync() {
+        asyncStarted = true;
+        return super.startAsync();
+    }
+
+    @Override
+    public AsyncContext startAsync(ServletRequest request, ServletResponse response) {
+        asyncStarted = true;
+        return super.startAsync(request, response);
     }
 
     private static boolean hidden(String name) {
@@ -41,7 +67,7 @@ final class ConditionHidingRequest extends HttpServletRequestWrapper {
             return null;
         }
         List<String> visible = Collections.list(names);
-        visible.removeIf(ConditionHidingRequest::hidden);
+        visible.removeIf(LeaderRequest::hidden);
         return Collections.enumeration(visible);
     }
 
