@@ -52,7 +52,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * {@code no-store}, without {@code Vary: *} (other {@code Vary} names are compared per follower), whose
  * body fits the buffer limit, and that the chain wrote itself, synchronously (not by {@code sendError},
  * {@code sendRedirect}, trailers, or after {@code startAsync}). Everything else makes the followers run
- * the chain themselves; see {@link SharingPolicy} and {@link CapturingResponse} for the reasons.
+ * the chain themselves; docs/coalesce.md (and the package-private {@code SharingPolicy} and
+ * {@code CapturingResponse}) give the reasons.
  *
  * <h2>Registration</h2>
  * Register with {@code async-supported} true (the servlets behind it must be async-supported too, or
