@@ -81,6 +81,18 @@ final class CoalescingApp implements AutoCloseable {
         return filter.stats();
     }
 
+    /** Lets every held run go and waits until no key is in flight: what each test must leave behind. */
+    void settle() {
+        openGate();
+        await().atMost(Duration.ofSeconds(10)).until(() -> stats().inFlight() == 0);
+    }
+
+    /** A GET of {@code path} with the given header name, value pairs. */
+    HttpRequest get(String path, String... headers) {
+        HttpRequest.Builder builder = server.request(path).GET();
+        return headers.length == 0 ? builder.build() : builder.headers(headers).build();
+    }
+
     CompletableFuture<HttpResponse<String>> send(HttpRequest request) {
         return server.sendAsync(request);
     }

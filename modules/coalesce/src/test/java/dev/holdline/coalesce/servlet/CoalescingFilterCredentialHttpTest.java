@@ -35,12 +35,11 @@ class CoalescingFilterCredentialHttpTest {
 
     @AfterEach
     void onlyKeysInFlightAreHeld() {
-        app.openGate();
-        await().atMost(Duration.ofSeconds(10)).until(() -> app.stats().inFlight() == 0);
+        app.settle();
     }
 
     private static HttpRequest get(String path, String... headers) {
-        return app.server.request(path).GET().headers(headers).build();
+        return app.get(path, headers);
     }
 
     @Test

@@ -39,13 +39,11 @@ class CoalescingFilterHttpTest {
 
     @AfterEach
     void onlyKeysInFlightAreHeld() {
-        app.openGate();
-        await().atMost(Duration.ofSeconds(10)).until(() -> app.stats().inFlight() == 0);
+        app.settle();
     }
 
     private static HttpRequest get(String path, String... headers) {
-        HttpRequest.Builder builder = app.server.request(path).GET();
-        return headers.length == 0 ? builder.build() : builder.headers(headers).build();
+        return app.get(path, headers);
     }
 
     private static HttpRequest head(String path, String... headers) {

@@ -37,8 +37,7 @@ class CoalescingFilterTimeoutHttpTest {
 
     @AfterEach
     void onlyKeysInFlightAreHeld() {
-        app.openGate();
-        await().atMost(Duration.ofSeconds(10)).until(() -> app.stats().inFlight() == 0);
+        app.settle();
     }
 
     @Test

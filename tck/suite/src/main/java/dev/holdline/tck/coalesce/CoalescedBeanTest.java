@@ -13,8 +13,6 @@ import dev.holdline.tck.coalesce.app.QuoteApplication;
 import dev.holdline.tck.coalesce.app.QuoteResource;
 import dev.holdline.tck.coalesce.app.Quotes;
 import dev.holdline.tck.coalesce.app.StatsServlet;
-import dev.holdline.tck.harness.Deployments;
-import dev.holdline.tck.harness.Libraries;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -28,7 +26,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -61,11 +58,8 @@ class CoalescedBeanTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("co-bean")
-                .addAsLibraries(Libraries.of("holdline-coalesce", "dev.holdline.coalesce.Coalescer"),
-                        Libraries.of("holdline-http", "dev.holdline.http.Problem"))
-                .addClasses(Quotes.class, QuoteResource.class, QuoteApplication.class, FailureMapper.class, StatsServlet.class)
-                .setWebXML(new StringAsset(UPSTREAM.webXml("")));
+        return CoalesceWars.war("co-bean", UPSTREAM, "")
+                .addClasses(Quotes.class, QuoteResource.class, QuoteApplication.class, FailureMapper.class, StatsServlet.class);
     }
 
     @ArquillianResource

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.holdline.tck.api.Assertion;
 import dev.holdline.tck.coalesce.app.PageServlet;
-import dev.holdline.tck.harness.Deployments;
-import dev.holdline.tck.harness.Libraries;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,7 +20,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -53,11 +50,7 @@ class CoalescingFilterTest {
         String filters = filter("coalesce", "/co-app/pages/*", "")
                 + filter("coalesce-impatient", "/co-app/impatient/*", param("holdline.coalesce.filter.wait-timeout", "1s"))
                 + filter("coalesce-private", "/co-app/private/*", param("holdline.coalesce.filter.key-by-credential", "true"));
-        return Deployments.war("co-filter")
-                .addAsLibraries(Libraries.of("holdline-coalesce", "dev.holdline.coalesce.Coalescer"),
-                        Libraries.of("holdline-http", "dev.holdline.http.Problem"))
-                .addClasses(PageServlet.class)
-                .setWebXML(new StringAsset(UPSTREAM.webXml(filters)));
+        return CoalesceWars.war("co-filter", UPSTREAM, filters).addClasses(PageServlet.class);
     }
 
     private static String filter(String name, String pattern, String params) {
