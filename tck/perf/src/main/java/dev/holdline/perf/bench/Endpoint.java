@@ -18,6 +18,13 @@ public enum Endpoint {
             return stats.bareParked();
         }
     },
+    /** The bare servlet answering on the publisher's thread, without {@code AsyncContext.start}: the dispatch's cost. */
+    BARE_DIRECT("/bare-direct", "bare startAsync(), written by publisher") {
+        @Override
+        int held(ServerSnapshot stats) {
+            return stats.bareDirectParked();
+        }
+    },
     /** The thread-per-request baseline: each waiting request blocks a container thread. */
     BLOCKING("/blocking", "blocking thread-per-request") {
         @Override

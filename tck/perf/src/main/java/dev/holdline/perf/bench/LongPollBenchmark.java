@@ -71,6 +71,6 @@ public final class LongPollBenchmark {
         return Runtime.getRuntime().availableProcessors() + " cores; JDK " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.runtime.version") + "; " + System.getProperty("os.name") + " "
                 + System.getProperty("os.version") + "; " + System.getProperty("holdline.perf.versions", "")
-                + "; server JVM -Xmx1g -XX:+UseG1GC, " + requestThreads + " request threads, driver one NIO selector thread";
+                + "; server JVM -Xmx2g -XX:+UseG1GC, " + requestThreads + " request threads, driver one NIO selector thread";
     }
 }

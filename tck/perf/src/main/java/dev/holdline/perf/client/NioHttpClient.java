@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A raw HTTP/1.1 client for many concurrent connections on one selector thread: non-blocking connects,
  * one request at a time per connection (keep-alive), responses parsed as they arrive. Every operation
- * may be called from any thread; it runs on the selector thread, as do all {@link ConnectionListener}
+ * may be called from any thread; it runs on the selector thread (at once when called there), as do all {@link ConnectionListener}
  * callbacks and {@link #schedule scheduled} tasks. Used for 127.0.0.1 only.
  */
 public final class NioHttpClient implements AutoCloseable {
@@ -100,8 +100,12 @@ public final class NioHttpClient implements AutoCloseable {
         execute(() -> timers.add(new Timer(due, sequence, task)));
     }
 
-    /** Runs {@code task} on the selector thread. */
+    /** Runs {@code task} on the selector thread: at once when called on it, so that an abort takes effect before the next read. */
     public void execute(Runnable task) {
+        if (Thread.currentThread() == loop) {
+            runSafely(task);
+            return;
+        }
         tasks.add(task);
         selector.wakeup();
     }

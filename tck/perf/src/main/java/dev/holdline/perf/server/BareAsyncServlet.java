@@ -13,19 +13,22 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * {@code GET /bare}: the least a servlet can do to park a request. It calls {@code startAsync()}, keeps
  * the {@link AsyncContext} in a set and answers all of them on the next publish, each written on a
- * container thread ({@link AsyncContext#start}, as Holdline does). No Holdline code: its heap per parked
- * request is the container's own cost, which the benchmark subtracts from Holdline's.
+ * container thread ({@link AsyncContext#start}, as Holdline does) or, when {@code direct}, by the publishing
+ * thread itself (to see what the dispatch costs). No Holdline code: its heap per parked request is the
+ * container's own cost, which the benchmark subtracts from Holdline's.
  */
 public final class BareAsyncServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
     private final transient ReleaseSignal signal;
+    private final boolean direct;
     private final transient Set<AsyncContext> parked = ConcurrentHashMap.newKeySet();
 
-    /** Registers the release of every parked request with the signal. */
-    public BareAsyncServlet(ReleaseSignal signal) {
+    /** Registers the release of every parked request with the signal; {@code direct}: write on the publisher's thread. */
+    public BareAsyncServlet(ReleaseSignal signal, boolean direct) {
         this.signal = signal;
+        this.direct = direct;
         signal.onPublish(this::releaseAll);
     }
 
@@ -55,7 +58,11 @@ public final class BareAsyncServlet extends HttpServlet {
         long generation = signal.generation();
         for (AsyncContext async : parked.toArray(new AsyncContext[0])) {
             if (parked.remove(async)) {
-                async.start(() -> answer(async, generation));
+                if (direct) {
+                    answer(async, generation);
+                } else {
+                    async.start(() -> answer(async, generation));
+                }
             }
         }
     }

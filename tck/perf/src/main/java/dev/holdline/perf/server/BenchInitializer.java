@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Registers the bench servlets next to Holdline's (whose own initializer must run too):
- * {@code /bare}, {@code /blocking}, {@code /publish} and {@code /stats}, sharing one {@link ReleaseSignal}.
+ * {@code /bare}, {@code /bare-direct}, {@code /blocking}, {@code /publish} and {@code /stats}, sharing one {@link ReleaseSignal}.
  */
 public final class BenchInitializer implements ServletContainerInitializer {
 
@@ -34,12 +34,14 @@ public final class BenchInitializer implements ServletContainerInitializer {
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
         ReleaseSignal signal = new ReleaseSignal();
-        BareAsyncServlet bare = new BareAsyncServlet(signal);
+        BareAsyncServlet bare = new BareAsyncServlet(signal, false);
+        BareAsyncServlet bareDirect = new BareAsyncServlet(signal, true);
         BlockingServlet blocking = new BlockingServlet(signal);
         add(context, "bench-bare", bare, "/bare").setAsyncSupported(true);
+        add(context, "bench-bare-direct", bareDirect, "/bare-direct").setAsyncSupported(true);
         add(context, "bench-blocking", blocking, "/blocking");
         add(context, "bench-publish", new PublishServlet(signal, TOPIC), "/publish");
-        add(context, "bench-stats", new StatsServlet(bare, blocking, requestThreadsMax), "/stats");
+        add(context, "bench-stats", new StatsServlet(bare, bareDirect, blocking, requestThreadsMax), "/stats");
     }
 
     private static ServletRegistration.Dynamic add(ServletContext context, String name, jakarta.servlet.Servlet servlet, String mapping) {

@@ -5,28 +5,28 @@ import java.util.concurrent.TimeUnit;
 /**
  * The "event" of the bare and blocking endpoints: a generation number that {@link #publish()} advances.
  * A request whose cursor is below the current generation has something new; otherwise it waits for the
- * next publish. Publishing also runs the registered {@link Runnable} (the bare servlet's release).
+ * next publish. Publishing also runs the registered {@link Runnable}s (the bare servlets' release).
  */
 public final class ReleaseSignal {
 
     private long generation;
-    private Runnable onPublish = () -> { };
+    private final java.util.List<Runnable> onPublish = new java.util.ArrayList<>();
 
     /** The current generation. */
     public synchronized long generation() {
         return generation;
     }
 
-    /** Sets what runs (under this monitor, after the generation advanced) on every publish. */
+    /** Adds what runs (under this monitor, after the generation advanced) on every publish. */
     public synchronized void onPublish(Runnable action) {
-        this.onPublish = action;
+        onPublish.add(action);
     }
 
     /** Advances the generation, wakes blocked waiters and runs the publish action; returns the new generation. */
     public synchronized long publish() {
         generation++;
         notifyAll();
-        onPublish.run();
+        onPublish.forEach(Runnable::run);
         return generation;
     }
 

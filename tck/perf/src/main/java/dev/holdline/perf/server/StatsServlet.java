@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code GET /stats[?gc=true]}: one flat JSON object with the parked counts (Holdline, bare, blocking), heap
+ * {@code GET /stats[?gc=true]}: one flat JSON object with the parked counts (Holdline, bare, bare-direct, blocking), heap
  * used (after full collections with {@code gc=true}), live threads and request threads inside
  * {@code service()}. Served on the control port, whose threads are not the measured pool.
  */
@@ -17,13 +17,15 @@ public final class StatsServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient BareAsyncServlet bare;
+    private final transient BareAsyncServlet bareDirect;
     private final transient BlockingServlet blocking;
     private final int requestThreadsMax;
     private final transient ServerStats stats = new ServerStats();
 
     /** Reports on these servlets; {@code requestThreadsMax} is the measured pool's size, for the report. */
-    public StatsServlet(BareAsyncServlet bare, BlockingServlet blocking, int requestThreadsMax) {
+    public StatsServlet(BareAsyncServlet bare, BareAsyncServlet bareDirect, BlockingServlet blocking, int requestThreadsMax) {
         this.bare = bare;
+        this.bareDirect = bareDirect;
         this.blocking = blocking;
         this.requestThreadsMax = requestThreadsMax;
     }
@@ -34,6 +36,7 @@ public final class StatsServlet extends HttpServlet {
         long heap = stats.heapUsed(collect);
         String json = "{\"holdlineParked\":" + LongPollRuntime.of(getServletContext()).parked()
                 + ",\"bareParked\":" + bare.parked()
+                + ",\"bareDirectParked\":" + bareDirect.parked()
                 + ",\"blockingParked\":" + blocking.blocked()
                 + ",\"heapUsed\":" + heap
                 + ",\"liveThreads\":" + stats.liveThreads()
