@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A bench server in its own JVM ({@code -Xmx2g -XX:+UseG1GC}), on 127.0.0.1 with ephemeral ports. Its
+ * A bench server in its own JVM ({@code -Xmx2g -XX:+UseG1GC}, plus the arguments in system property
+ * {@code holdline.perf.serverJvmArgs}), on 127.0.0.1 with ephemeral ports. Its
  * output goes to a log file; {@link #close()} ends it (SIGTERM, then forcibly after 10 s). Every server
  * still running when the driver's JVM exits is ended forcibly by a shutdown hook, and a server whose
  * driver died exits by itself when its standard input closes.
@@ -53,9 +54,12 @@ public final class ServerProcess implements AutoCloseable {
     public static ServerProcess start(Container container, String classpath, int requestThreads, Path log)
             throws IOException, InterruptedException {
         Files.createDirectories(log.toAbsolutePath().getParent());
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx2g", "-XX:+UseG1GC",
-                "-Djava.net.preferIPv4Stack=true", "-cp", classpath, container.mainClass(),
-                "0", "0", Integer.toString(requestThreads), "1800"));
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx2g", "-XX:+UseG1GC", "-Djava.net.preferIPv4Stack=true"));
+        String extra = System.getProperty("holdline.perf.serverJvmArgs", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+"))); // e.g. a JFR recording, for investigations
+        }
+        command.addAll(List.of("-cp", classpath, container.mainClass(), "0", "0", Integer.toString(requestThreads), "1800"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         RUNNING.add(process);
         CompletableFuture<int[]> ports = new CompletableFuture<>();
