@@ -28,8 +28,8 @@ final class Waiters implements ConnectionListener {
     private volatile CountDownLatch delivered = new CountDownLatch(0);
     private volatile long publishedAt;
     private volatile boolean repoll;
-    private volatile long windowStart = Long.MAX_VALUE;
-    private volatile long windowEnd = Long.MAX_VALUE;
+    private volatile boolean counting;
+    private volatile long windowStart;
     private volatile boolean ending;
 
     Waiters(NioHttpClient client, Endpoint endpoint, int count, int waitSeconds) {
@@ -62,6 +62,7 @@ final class Waiters implements ConnectionListener {
         client.execute(() -> {
             repoll = true;
             windowStart = System.nanoTime();
+            counting = true;
             for (PollConnection connection : connections) {
                 if (!connection.isClosed()) {
                     client.get(connection, endpoint.poll(cursors[index(connection)], waitSeconds));
@@ -72,8 +73,8 @@ final class Waiters implements ConnectionListener {
 
     /** Ends the window and stops re-polling; returns the answers counted inside it and its length in nanos. */
     long[] stopThroughput() {
+        counting = false;
         long end = System.nanoTime();
-        windowEnd = end;
         repoll = false;
         return new long[] {windowAnswers.get(), end - windowStart};
     }
@@ -102,8 +103,7 @@ final class Waiters implements ConnectionListener {
             cursors[index] = response.etag();
         }
         if (repoll) {
-            long at = response.receivedNanos();
-            if (at - windowStart >= 0 && at - windowEnd < 0) {
+            if (counting) {
                 windowAnswers.incrementAndGet();
             }
             client.get(connection, endpoint.poll(cursors[index], waitSeconds));

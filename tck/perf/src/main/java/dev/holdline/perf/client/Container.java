@@ -4,37 +4,22 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** The containers a bench server can run in, with the main class of each and the version measured. */
+/** The containers a bench server can run in, each with the main class of its bench server (named, not loaded). */
 public enum Container {
     /** Embedded Undertow (io.undertow:undertow-servlet). */
-    UNDERTOW("dev.holdline.perf.server.UndertowBenchServer", "Undertow", "io.undertow.Undertow"),
+    UNDERTOW("dev.holdline.perf.server.UndertowBenchServer"),
     /** Embedded Tomcat (org.apache.tomcat.embed:tomcat-embed-core). */
-    TOMCAT("dev.holdline.perf.server.TomcatBenchServer", "Tomcat", "org.apache.catalina.startup.Tomcat");
+    TOMCAT("dev.holdline.perf.server.TomcatBenchServer");
 
     private final String mainClass;
-    private final String label;
-    private final String versionClass;
 
-    Container(String mainClass, String label, String versionClass) {
+    Container(String mainClass) {
         this.mainClass = mainClass;
-        this.label = label;
-        this.versionClass = versionClass;
     }
 
     /** The bench server's main class, started in its own JVM. */
     public String mainClass() {
         return mainClass;
-    }
-
-    /** Name and version (from the jar's manifest, when the driver can see it). */
-    public String label() {
-        try {
-            Package found = Class.forName(versionClass, false, Container.class.getClassLoader()).getPackage();
-            String version = found == null ? null : found.getImplementationVersion();
-            return version == null ? label : label + " " + version;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return label;
-        }
     }
 
     /** Parses a comma-separated list such as {@code undertow,tomcat}. */
