@@ -12,7 +12,7 @@ import java.util.List;
  * The long-poll benchmark (issue 3 item 8): for every run, container, waiter count and endpoint, a fresh
  * server JVM and one {@link ParkScenario}; the report is rewritten after every scenario so that a failure
  * keeps what was measured. System properties ({@code holdline.perf.*}): {@code sizes} (1000,10000),
- * {@code containers} (undertow,tomcat), {@code endpoints} (holdline,bare,bare_direct,blocking), {@code throughputSeconds}
+ * {@code containers} (undertow,tomcat,payara), {@code endpoints} (holdline,bare,bare_direct,blocking), {@code throughputSeconds}
  * (10), {@code runs} (1), {@code requestThreads} (200), {@code report}, {@code logDir}, and the server class
  * path ({@link ServerProcess#classpathFromSystemProperties()}).
  */
@@ -25,7 +25,7 @@ public final class LongPollBenchmark {
     public static void main(String[] args) throws Exception {
         List<Integer> sizes = Arrays.stream(System.getProperty("holdline.perf.sizes", "1000,10000").split(","))
                 .map(String::trim).map(Integer::valueOf).toList();
-        List<Container> containers = Container.parse(System.getProperty("holdline.perf.containers", "undertow,tomcat"));
+        List<Container> containers = Container.parse(System.getProperty("holdline.perf.containers", "undertow,tomcat,payara"));
         List<Endpoint> endpoints = Endpoint.parse(System.getProperty("holdline.perf.endpoints", "holdline,bare,bare_direct,blocking"));
         Duration throughput = Duration.ofSeconds(Long.getLong("holdline.perf.throughputSeconds", 10));
         int runs = Integer.getInteger("holdline.perf.runs", 1);
@@ -41,6 +41,10 @@ public final class LongPollBenchmark {
             for (Container container : containers) {
                 for (int size : sizes) {
                     for (Endpoint endpoint : endpoints) {
+                        if (endpoint == Endpoint.BLOCKING && !container.hasSeparateControlPort()) {
+                            System.out.println("== " + container + ": no blocking scenario, it would starve /stats on the shared pool");
+                            continue;
+                        }
                         String name = container + "-" + size + "-" + endpoint + "-run" + run;
                         System.out.println("== " + name);
                         try (ServerProcess server = ServerProcess.start(container, classpath, requestThreads, logs.resolve(name + ".log"))) {

@@ -15,13 +15,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * A bench server in its own JVM ({@code -Xmx2g -XX:+UseG1GC}, plus the arguments in system property
  * {@code holdline.perf.serverJvmArgs}), on 127.0.0.1 with ephemeral ports. Its
  * output goes to a log file; {@link #close()} ends it (SIGTERM, then forcibly after 10 s). Every server
- * still running when the driver's JVM exits is ended forcibly by a shutdown hook, and a server whose
- * driver died exits by itself when its standard input closes.
+ * still running when the driver's JVM exits is ended forcibly by a shutdown hook, and an Undertow or Tomcat
+ * server whose driver died exits by itself when its standard input closes (Payara Micro, started from its own
+ * jar, relies on the hook).
  */
 public final class ServerProcess implements AutoCloseable {
 
@@ -59,11 +61,19 @@ public final class ServerProcess implements AutoCloseable {
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+"))); // e.g. a JFR recording, for investigations
         }
-        command.addAll(List.of("-cp", classpath, container.mainClass(), "0", "0", Integer.toString(requestThreads), "1800"));
+        Function<String, int[]> readiness;
+        if (container == Container.PAYARA) {
+            int port = freePort();
+            command.addAll(payaraArguments(port, log));
+            readiness = line -> line.contains("Payara Micro") && line.contains(" ready in ") ? new int[] {port, port} : null;
+        } else {
+            command.addAll(List.of("-cp", classpath, container.mainClass(), "0", "0", Integer.toString(requestThreads), "1800"));
+            readiness = ServerProcess::announcedPorts;
+        }
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         RUNNING.add(process);
         CompletableFuture<int[]> ports = new CompletableFuture<>();
-        Thread pump = new Thread(() -> pump(process, log, ports), "bench-server-output " + container);
+        Thread pump = new Thread(() -> pump(process, log, readiness, ports), "bench-server-output " + container);
         pump.setDaemon(true);
         pump.start();
         try {
@@ -109,21 +119,49 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static void pump(Process process, Path log, CompletableFuture<int[]> ports) {
+    private static void pump(Process process, Path log, Function<String, int[]> readiness, CompletableFuture<int[]> ports) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
              PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
             String line;
             while ((line = in.readLine()) != null) {
                 out.println(line);
-                if (line.startsWith("HOLDLINE-BENCH-PORTS ")) {
-                    String[] parts = line.split(" ");
-                    ports.complete(new int[] {Integer.parseInt(parts[1]), Integer.parseInt(parts[2])});
+                int[] found = ports.isDone() ? null : readiness.apply(line);
+                if (found != null) {
+                    ports.complete(found);
                 }
             }
         } catch (IOException | RuntimeException e) {
             ports.completeExceptionally(e);
         }
         ports.completeExceptionally(new IOException("server output ended before it announced its ports"));
+    }
+
+    private static int[] announcedPorts(String line) {
+        if (!line.startsWith("HOLDLINE-BENCH-PORTS ")) {
+            return null;
+        }
+        String[] parts = line.split(" ");
+        return new int[] {Integer.parseInt(parts[1]), Integer.parseInt(parts[2])};
+    }
+
+    /**
+     * {@code -jar payara-micro.jar} with the exploded bench WAR at context root {@code /}, no clustering, the
+     * listener bound to 127.0.0.1 and 200 request threads (preboot commands); paths from system properties
+     * {@code holdline.perf.payaraMicroJar}, {@code holdline.perf.payaraWar}, {@code holdline.perf.payaraPreboot}.
+     */
+    private static List<String> payaraArguments(int port, Path log) {
+        Path root = log.toAbsolutePath().getParent().resolve("payara-root-" + port);
+        return List.of("-jar", System.getProperty("holdline.perf.payaraMicroJar", "target/payara/payara-micro.jar"),
+                "--deploy", System.getProperty("holdline.perf.payaraWar", "target/payara-bench-war"),
+                "--contextroot", "/", "--port", Integer.toString(port), "--nocluster", "--nohazelcast",
+                "--prebootcommandfile", System.getProperty("holdline.perf.payaraPreboot", "src/payara/preboot.asadmin"),
+                "--rootdir", root.toString());
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private static String javaExecutable() {
