@@ -1,0 +1,46 @@
+package dev.holdline.perf.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+
+/**
+ * Makes a bench server stop by itself: when its standard input ends (the driver that started it exited,
+ * however it died) and at the latest after a maximum lifetime.
+ */
+final class ServerLifetime {
+
+    private ServerLifetime() {
+    }
+
+    /** Starts the two watchdogs as daemon threads; {@code stop} runs before the JVM exits. */
+    static void watch(Duration maxLifetime, Runnable stop) {
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "bench-server-stop"));
+        daemon("bench-server-stdin", () -> {
+            InputStream in = System.in;
+            try {
+                while (in.read() >= 0) {
+                    // the driver never writes; reading only detects its end
+                }
+            } catch (IOException ignored) {
+                // treated as the end
+            }
+            System.exit(0);
+        });
+        daemon("bench-server-lifetime", () -> {
+            try {
+                Thread.sleep(maxLifetime.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            System.err.println("bench server: maximum lifetime " + maxLifetime + " reached, exiting");
+            System.exit(2);
+        });
+    }
+
+    private static void daemon(String name, Runnable task) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+}
