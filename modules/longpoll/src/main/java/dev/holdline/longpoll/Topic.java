@@ -1,7 +1,9 @@
 package dev.holdline.longpoll;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,6 +20,22 @@ final class Topic {
     private final Problems problems;
     final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
     final AtomicInteger parked = new AtomicInteger();
+    /**
+     * Answers already serialised since the last change of the log, by cursor position and limit: clients
+     * re-polling from the cursor they were all given get the same bytes without serialising them again
+     * under this monitor. Bounded, and cleared whenever the log changes.
+     */
+    private final Map<AnswerKey, Reply> answered = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<AnswerKey, Reply> eldest) {
+            return size() > MAX_ANSWERS_KEPT;
+        }
+    };
+    private static final int MAX_ANSWERS_KEPT = 32;
+    /** The log's state the kept answers were made from. */
+    private String answeredEpoch;
+    private long answeredOldest = -1;
+    private long answeredNewest = -1;
 
     Topic(TopicDefinition definition, EventLog log, Clock clock, Problems problems) {
         this.definition = definition;
@@ -38,10 +56,14 @@ final class Topic {
     synchronized Appended append(String type, String jsonData) {
         expire();
         long position = log.append(type, jsonData, clock.instant());
+        answered.clear();
         return new Appended(log.epoch() + "." + position, waiters.toArray(new Waiter[0]));
     }
 
     record Appended(String cursor, Waiter[] toWake) {
+    }
+
+    private record AnswerKey(long position, int limit) {
     }
 
     /**
@@ -72,11 +94,27 @@ final class Topic {
             List<LoggedEvent> latest = oldest <= newest ? log.readAfter(newest - 1, 1) : List.of();
             return events(epoch, latest, current);
         }
+        if (cursor.position() == newest) {
+            return null;
+        }
+        if (!epoch.equals(answeredEpoch) || oldest != answeredOldest || newest != answeredNewest) {
+            answered.clear();
+            answeredEpoch = epoch;
+            answeredOldest = oldest;
+            answeredNewest = newest;
+        }
+        AnswerKey key = new AnswerKey(cursor.position(), limit);
+        Reply kept = answered.get(key);
+        if (kept != null) {
+            return kept;
+        }
         List<LoggedEvent> events = log.readAfter(cursor.position(), limit);
         if (events.isEmpty()) {
             return null;
         }
-        return events(epoch, events, epoch + "." + events.get(events.size() - 1).position());
+        Reply reply = events(epoch, events, epoch + "." + events.get(events.size() - 1).position());
+        answered.put(key, reply);
+        return reply;
     }
 
     /** The cursor a request without one would get. */

@@ -1,7 +1,9 @@
 package dev.holdline.longpoll;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.holdline.http.ProblemTypes;
@@ -53,6 +55,22 @@ class TopicReadTest {
         assertEquals(200, reply.status());
         assertTrue(body(reply).endsWith("\"cursor\":\"e.1\"}"), body(reply));
         assertNull(topic.read(Cursor.parse("e.2"), 10));
+    }
+
+    @Test
+    void readsAtOneCursorShareOneAnswerUntilTheLogChanges() {
+        Topic topic = topic(TopicDefinition.stream("s").withRetainAge(Duration.ofSeconds(10)));
+        topic.append("t", "1");
+        Reply first = topic.read(Cursor.parse("e.0"), 10);
+        assertSame(first, topic.read(Cursor.parse("e.0"), 10), "serialised once");
+        assertNotSame(first, topic.read(Cursor.parse("e.0"), 1), "another limit is another answer");
+
+        topic.append("t", "2");
+        Reply afterAppend = topic.read(Cursor.parse("e.0"), 10);
+        assertTrue(body(afterAppend).endsWith("\"cursor\":\"e.2\"}"), body(afterAppend));
+
+        clock.now = clock.now.plusSeconds(11);                 // both events expire by age
+        assertEquals(410, topic.read(Cursor.parse("e.0"), 10).status(), "expiry is a change of the log too");
     }
 
     @Test
