@@ -18,6 +18,8 @@ import java.util.List;
  */
 public final class LongPollBenchmark {
 
+    private static final System.Logger LOG = System.getLogger(LongPollBenchmark.class.getName());
+
     private LongPollBenchmark() {
     }
 
@@ -53,8 +55,7 @@ public final class LongPollBenchmark {
                             System.out.println(result);
                         } catch (Exception e) {
                             failed = true;
-                            System.err.println(name + " failed: " + e);
-                            e.printStackTrace();
+                            LOG.log(System.Logger.Level.ERROR, name + " failed: " + e, e);
                         }
                         writer.write(results, report);
                     }

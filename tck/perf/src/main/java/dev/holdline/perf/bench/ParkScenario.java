@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ParkScenario {
 
+    private static final System.Logger LOG = System.getLogger(ParkScenario.class.getName());
+
     /** Long enough that no poll ends by its wait during a scenario. */
     static final int WAIT_SECONDS = 120;
     private static final int BATCH = 500;
@@ -69,7 +71,7 @@ final class ParkScenario {
             CountDownLatch delivered = waiters.expectDelivery(count, System.nanoTime());
             long publishNanos = control.publish();
             if (!delivered.await(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                System.err.println(endpoint + ": only " + (count - delivered.getCount()) + " of " + count + " delivered");
+                LOG.log(System.Logger.Level.WARNING, endpoint + ": only " + (count - delivered.getCount()) + " of " + count + " delivered");
             }
 
             waiters.startThroughput(connections);

@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Waiters implements ConnectionListener {
 
+    private static final System.Logger LOG = System.getLogger(Waiters.class.getName());
+
     private final NioHttpClient client;
     private final Endpoint endpoint;
     private final int waitSeconds;
@@ -123,7 +125,7 @@ final class Waiters implements ConnectionListener {
     public void onClosed(PollConnection connection, String reason) {
         if (!ending) {
             failures.incrementAndGet();
-            System.err.println("connection " + connection.id() + " closed: " + reason);
+            LOG.log(System.Logger.Level.WARNING, "connection " + connection.id() + " closed: " + reason);
         }
     }
 

@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class NioHttpClient implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(NioHttpClient.class.getName());
+
     private final Selector selector;
     private final Thread loop;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
@@ -145,7 +147,7 @@ public final class NioHttpClient implements AutoCloseable {
                 selector.selectedKeys().clear();
             }
         } catch (IOException e) {
-            System.err.println("NIO client loop failed: " + e);
+            LOG.log(System.Logger.Level.WARNING, "NIO client loop failed: " + e);
         } finally {
             for (PollConnection connection : new ArrayList<>(connections)) {
                 closeQuietly(connection, "client closed", true);
@@ -162,8 +164,7 @@ public final class NioHttpClient implements AutoCloseable {
         try {
             task.run();
         } catch (RuntimeException e) {
-            System.err.println("NIO client task failed: " + e);
-            e.printStackTrace();
+            LOG.log(System.Logger.Level.ERROR, "NIO client task failed: " + e, e);
         }
     }
 

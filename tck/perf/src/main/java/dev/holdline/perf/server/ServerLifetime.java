@@ -10,6 +10,8 @@ import java.time.Duration;
  */
 final class ServerLifetime {
 
+    private static final System.Logger LOG = System.getLogger(ServerLifetime.class.getName());
+
     private ServerLifetime() {
     }
 
@@ -33,7 +35,7 @@ final class ServerLifetime {
             } catch (InterruptedException e) {
                 return;
             }
-            System.err.println("bench server: maximum lifetime " + maxLifetime + " reached, exiting");
+            LOG.log(System.Logger.Level.WARNING, "bench server: maximum lifetime " + maxLifetime + " reached, exiting");
             System.exit(2);
         });
     }

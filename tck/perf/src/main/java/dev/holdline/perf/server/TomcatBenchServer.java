@@ -14,6 +14,8 @@ import org.apache.catalina.startup.Tomcat;
  */
 public final class TomcatBenchServer {
 
+    private static final System.Logger LOG = System.getLogger(TomcatBenchServer.class.getName());
+
     private TomcatBenchServer() {
     }
 
@@ -44,7 +46,7 @@ public final class TomcatBenchServer {
                 tomcat.stop();
                 tomcat.destroy();
             } catch (Exception e) {
-                System.err.println("bench server: stopping Tomcat failed: " + e);
+                LOG.log(System.Logger.Level.WARNING, "bench server: stopping Tomcat failed: " + e);
             }
         });
         tomcat.start();

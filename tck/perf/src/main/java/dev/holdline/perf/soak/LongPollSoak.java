@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class LongPollSoak {
 
+    private static final System.Logger LOG = System.getLogger(LongPollSoak.class.getName());
+
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
     private final ServerProcess server;
@@ -103,7 +105,7 @@ public final class LongPollSoak {
                     TimeUnit.NANOSECONDS.sleep(pause); // the publishing rate, not synchronisation
                 }
             } catch (IOException e) {
-                System.err.println("soak publish failed: " + e);
+                LOG.log(System.Logger.Level.WARNING, "soak publish failed: " + e);
             } catch (InterruptedException e) {
                 return;
             }

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class SoakCycles implements ConnectionListener {
 
+    private static final System.Logger LOG = System.getLogger(SoakCycles.class.getName());
+
     private final NioHttpClient client;
     private final InetSocketAddress address;
     private final int waitSeconds;
@@ -179,7 +181,7 @@ final class SoakCycles implements ConnectionListener {
     private void failure(String what) {
         failures++;
         if (failures <= 20) {
-            System.err.println("soak failure: " + what);
+            LOG.log(System.Logger.Level.WARNING, "soak failure: " + what);
         }
     }
 
