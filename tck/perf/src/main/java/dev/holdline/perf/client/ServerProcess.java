@@ -55,8 +55,15 @@ public final class ServerProcess implements AutoCloseable {
      */
     public static ServerProcess start(Container container, String classpath, int requestThreads, Path log)
             throws IOException, InterruptedException {
+        return start(container, classpath, requestThreads, log, List.of());
+    }
+
+    /** {@link #start(Container, String, int, Path)} with more arguments for the server JVM, such as system properties. */
+    public static ServerProcess start(Container container, String classpath, int requestThreads, Path log, List<String> jvmArguments)
+            throws IOException, InterruptedException {
         Files.createDirectories(log.toAbsolutePath().getParent());
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx2g", "-XX:+UseG1GC", "-Djava.net.preferIPv4Stack=true"));
+        command.addAll(jvmArguments);
         String extra = System.getProperty("holdline.perf.serverJvmArgs", "").trim();
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+"))); // e.g. a JFR recording, for investigations

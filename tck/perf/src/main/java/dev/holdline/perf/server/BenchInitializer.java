@@ -1,14 +1,19 @@
 package dev.holdline.perf.server;
 
+import dev.holdline.coalesce.servlet.CoalescingFilter;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Registers the bench servlets next to Holdline's (whose own initializer must run too):
- * {@code /bare}, {@code /bare-direct}, {@code /blocking}, {@code /publish} and {@code /stats}, sharing one {@link ReleaseSignal}.
+ * {@code /bare}, {@code /bare-direct}, {@code /blocking}, {@code /publish} and {@code /stats}, sharing one {@link ReleaseSignal};
+ * and {@code /quote/direct} and {@code /quote/coalesced} (behind the coalescing filter) for the coalescing burst.
  */
 public final class BenchInitializer implements ServletContainerInitializer {
 
@@ -42,6 +47,13 @@ public final class BenchInitializer implements ServletContainerInitializer {
         add(context, "bench-blocking", blocking, "/blocking");
         add(context, "bench-publish", new PublishServlet(signal, TOPIC), "/publish");
         add(context, "bench-stats", new StatsServlet(bare, bareDirect, blocking, requestThreadsMax), "/stats");
+        // The coalescing burst (CoalescingBurst): one servlet, the filter in front of one of its two paths.
+        ServletRegistration.Dynamic quote = context.addServlet("bench-quote", new QuoteServlet());
+        quote.addMapping("/quote/direct", "/quote/coalesced");
+        quote.setAsyncSupported(true);
+        FilterRegistration.Dynamic coalesce = context.addFilter("bench-coalesce", CoalescingFilter.class);
+        coalesce.setAsyncSupported(true);
+        coalesce.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC), false, "/quote/coalesced");
     }
 
     private static ServletRegistration.Dynamic add(ServletContext context, String name, jakarta.servlet.Servlet servlet, String mapping) {
