@@ -34,6 +34,26 @@ class CoalescerTest {
         callers.shutdownNow();
     }
 
+    /** A caller of {@code key} that runs the work and holds inside it until {@link #release()}. */
+    private final class HeldLeader {
+        private final CountDownLatch release = new CountDownLatch(1);
+        final Future<String> result;
+
+        HeldLeader(Coalescer<String, String> coalescer, String key, String value) throws InterruptedException {
+            CountDownLatch inside = new CountDownLatch(1);
+            result = callers.submit(() -> coalescer.call(key, () -> {
+                inside.countDown();
+                release.await();
+                return value;
+            }));
+            assertTrue(inside.await(BOUND.toSeconds(), TimeUnit.SECONDS), "the leader runs the work");
+        }
+
+        void release() {
+            release.countDown();
+        }
+    }
+
     /** Starts {@code count} callers of {@code key} once the first is inside the work, which waits for {@code release}. */
     private <V> List<Future<V>> concurrentCalls(Coalescer<String, V> coalescer, String key, int count,
             CoalescedCall<V, ? extends Exception> work, CountDownLatch inside) throws InterruptedException {
@@ -138,22 +158,15 @@ class CoalescerTest {
     @Test
     void aWaiterTimesOutAloneAndTheExecutionGoesOn() throws Exception {
         Coalescer<String, String> coalescer = Coalescer.create();
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Future<String> leader = callers.submit(() -> coalescer.call("k", () -> {
-            inside.countDown();
-            release.await();
-            return "late";
-        }));
-        assertTrue(inside.await(BOUND.toSeconds(), TimeUnit.SECONDS));
+        HeldLeader leader = new HeldLeader(coalescer, "k", "late");
         Future<String> patient = callers.submit(() -> coalescer.call("k", () -> "never run"));
         CoalescedWaitTimeoutException timedOut = assertThrows(CoalescedWaitTimeoutException.class,
                 () -> coalescer.call("k", Duration.ofMillis(50), () -> "never run"));
         assertEquals("k", timedOut.key());
         assertEquals(1, coalescer.stats().timeouts());
-        assertFalse(leader.isDone(), "the leader is not cancelled");
-        release.countDown();
-        assertEquals("late", leader.get(BOUND.toSeconds(), TimeUnit.SECONDS));
+        assertFalse(leader.result.isDone(), "the leader is not cancelled");
+        leader.release();
+        assertEquals("late", leader.result.get(BOUND.toSeconds(), TimeUnit.SECONDS));
         assertEquals("late", patient.get(BOUND.toSeconds(), TimeUnit.SECONDS));
         assertEquals(1, coalescer.stats().executions());
     }
@@ -161,17 +174,10 @@ class CoalescerTest {
     @Test
     void theDefaultWaitTimeoutAppliesToJoinedCallers() throws Exception {
         Coalescer<String, String> coalescer = Coalescer.builder().waitTimeout(Duration.ofMillis(50)).build();
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Future<String> leader = callers.submit(() -> coalescer.call("k", () -> {
-            inside.countDown();
-            release.await();
-            return "v";
-        }));
-        assertTrue(inside.await(BOUND.toSeconds(), TimeUnit.SECONDS));
+        HeldLeader leader = new HeldLeader(coalescer, "k", "v");
         assertThrows(CoalescedWaitTimeoutException.class, () -> coalescer.call("k", () -> "x"));
-        release.countDown();
-        assertEquals("v", leader.get(BOUND.toSeconds(), TimeUnit.SECONDS));
+        leader.release();
+        assertEquals("v", leader.result.get(BOUND.toSeconds(), TimeUnit.SECONDS));
     }
 
     @Test
@@ -221,14 +227,7 @@ class CoalescerTest {
     @Test
     void anInterruptedWaiterStopsWaitingWithItsFlagSet() throws Exception {
         Coalescer<String, String> coalescer = Coalescer.create();
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Future<String> leader = callers.submit(() -> coalescer.call("k", () -> {
-            inside.countDown();
-            release.await();
-            return "v";
-        }));
-        assertTrue(inside.await(BOUND.toSeconds(), TimeUnit.SECONDS));
+        HeldLeader leader = new HeldLeader(coalescer, "k", "v");
         CompletableFuture<Boolean> flagAfter = new CompletableFuture<>();
         Thread waiter = new Thread(() -> {
             try {
@@ -242,8 +241,8 @@ class CoalescerTest {
         await().atMost(BOUND).until(() -> coalescer.stats().joins() == 1);
         waiter.interrupt();
         assertTrue(flagAfter.get(BOUND.toSeconds(), TimeUnit.SECONDS));
-        release.countDown();
-        assertEquals("v", leader.get(BOUND.toSeconds(), TimeUnit.SECONDS));
+        leader.release();
+        assertEquals("v", leader.result.get(BOUND.toSeconds(), TimeUnit.SECONDS));
     }
 
     @Test
@@ -299,18 +298,11 @@ class CoalescerTest {
     @Test
     void blockingAndAsyncCallersOfOneKeyJoinEachOther() throws Exception {
         Coalescer<String, String> coalescer = Coalescer.create();
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Future<String> blocking = callers.submit(() -> coalescer.call("k", () -> {
-            inside.countDown();
-            release.await();
-            return "shared";
-        }));
-        assertTrue(inside.await(BOUND.toSeconds(), TimeUnit.SECONDS));
+        HeldLeader blocking = new HeldLeader(coalescer, "k", "shared");
         CompletableFuture<String> async = coalescer.callAsync("k", () -> CompletableFuture.completedFuture("not run"));
-        release.countDown();
+        blocking.release();
         assertEquals("shared", async.get(BOUND.toSeconds(), TimeUnit.SECONDS));
-        assertEquals("shared", blocking.get(BOUND.toSeconds(), TimeUnit.SECONDS));
+        assertEquals("shared", blocking.result.get(BOUND.toSeconds(), TimeUnit.SECONDS));
         assertEquals(1, coalescer.stats().executions());
     }
 

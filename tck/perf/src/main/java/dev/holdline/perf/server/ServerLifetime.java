@@ -3,6 +3,9 @@ package dev.holdline.perf.server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Makes a bench server stop by itself: when its standard input ends (the driver that started it exited,
@@ -29,15 +32,15 @@ final class ServerLifetime {
             }
             System.exit(0);
         });
-        daemon("bench-server-lifetime", () -> {
-            try {
-                Thread.sleep(maxLifetime.toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "bench-server-lifetime");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watchdog.schedule(() -> {
             LOG.log(System.Logger.Level.WARNING, "bench server: maximum lifetime " + maxLifetime + " reached, exiting");
             System.exit(2);
-        });
+        }, maxLifetime.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static void daemon(String name, Runnable task) {
