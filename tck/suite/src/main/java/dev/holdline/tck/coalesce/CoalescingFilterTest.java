@@ -116,23 +116,29 @@ class CoalescingFilterTest {
     @Test
     @Assertion("CO-2.2")
     void requestsThatDifferInQueryOrNegotiationRunSeparately() throws Exception {
+        // At most 4 executions at once, each holding a request thread: Payara's pool has 5. The request
+        // identical to the first goes second, so that it is parked before the others take the threads.
         String page = page("negotiate", 200);
-        String other = page + "?v=2";
-        UPSTREAM.stub("pages/" + other, 200, "other", response -> response);
-        List<String> paths = List.of("co-app/pages/" + page, "co-app/pages/" + page, "co-app/pages/" + page,
-                "co-app/pages/" + page, "co-app/pages/" + page, "co-app/pages/" + other);
-        List<UnaryOperator<HttpRequest.Builder>> headers = List.of(
-                request -> request,
-                request -> request.header("Accept", "application/json"),
-                request -> request.header("Accept-Language", "fr"),
-                request -> request.header("Accept-Encoding", "identity"),
-                request -> request,                                            // identical to the first: joins it
-                request -> request);
-        List<HttpResponse<String>> answers = requests().whileTheFirstRuns(() -> UPSTREAM.calls("pages/" + page), paths, headers);
+        List<HttpResponse<String>> answers = requests().whileTheFirstRuns(() -> UPSTREAM.calls("pages/" + page),
+                Collections.nCopies(5, "co-app/pages/" + page), List.of(
+                        request -> request,
+                        request -> request,                                            // identical to the first: joins it
+                        request -> request.header("Accept", "application/json"),
+                        request -> request.header("Accept-Language", "fr"),
+                        request -> request.header("Accept-Encoding", "identity")));
         answers.forEach(answer -> assertEquals(200, answer.statusCode(), answer::body));
         assertEquals(4, UPSTREAM.calls("pages/" + page), "one run per distinct Accept, Accept-Language, Accept-Encoding");
-        assertEquals(1, UPSTREAM.calls("pages/" + other));
-        assertEquals(answers.get(0).headers().firstValue("X-Execution"), answers.get(4).headers().firstValue("X-Execution"));
+        assertEquals(answers.get(0).headers().firstValue("X-Execution"), answers.get(1).headers().firstValue("X-Execution"));
+
+        String query = page("query", 200);
+        String other = query + "?v=2";
+        UPSTREAM.stub("pages/" + other, 200, "other", response -> response);
+        List<HttpResponse<String>> queried = requests().whileTheFirstRuns(() -> UPSTREAM.calls("pages/" + query),
+                List.of("co-app/pages/" + query, "co-app/pages/" + other), List.of(request -> request, request -> request));
+        queried.forEach(answer -> assertEquals(200, answer.statusCode(), answer::body));
+        assertEquals(1, UPSTREAM.calls("pages/" + query));
+        assertEquals(1, UPSTREAM.calls("pages/" + other), "another query string runs separately");
+        assertEquals(2, executions(queried).size());
     }
 
     @Test
