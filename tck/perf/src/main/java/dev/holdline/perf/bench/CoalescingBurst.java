@@ -20,23 +20,26 @@ import java.util.concurrent.TimeUnit;
  * The coalescing burst of issue 4: {@value #BURST} concurrent identical {@code GET}s to a servlet that
  * reads a {@value #UPSTREAM_MILLIS} ms upstream, with and without the coalescing filter, on each container
  * (a server JVM of its own). Reports upstream calls per burst and the latency of the burst's requests
- * (p50, p99, max, from sending each request to reading its whole answer). Every request goes to
+ * (p50, p99, max, from sending each request to reading its whole answer) and how long the burst took to
+ * arrive at the server (first to last arrival on the server's clock). Every request goes to
  * 127.0.0.1; the run is bounded by the number of bursts and a time limit per request.
  *
  * <p>System properties: {@code holdline.perf.containers} (default {@code undertow,tomcat}),
- * {@code holdline.perf.bursts} (per mode and container, default 3), {@code holdline.perf.burstReport}.
+ * {@code holdline.perf.bursts} (per mode and container, default 3), {@code holdline.perf.upstreamMillis} (default 100),
+ * {@code holdline.perf.burstReport}.
  */
 public final class CoalescingBurst {
 
     static final int BURST = 1000;
-    static final int UPSTREAM_MILLIS = 100;
+    static final int UPSTREAM_MILLIS = Integer.getInteger("holdline.perf.upstreamMillis", 100);
     private static final Duration REQUEST_LIMIT = Duration.ofSeconds(60);
 
     private CoalescingBurst() {
     }
 
     /** One burst's outcome. */
-    record Outcome(Container container, String mode, int burst, int upstreamCalls, int ok, Percentiles latency) {
+    record Outcome(Container container, String mode, int burst, int upstreamCalls, int ok, Percentiles latency,
+                   String arrivalSpreadMillis) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -56,8 +59,9 @@ public final class CoalescingBurst {
                         URI uri = URI.create("http://127.0.0.1:" + server.port() + "/quote/" + mode);
                         burst(http, uri, BURST);               // warm-up: JIT, and BURST open connections to reuse
                         upstream.takeRequests();
+                        arrivalSpread(http, server.port());    // a new arrival window
                         for (int i = 1; i <= bursts; i++) {
-                            Outcome outcome = measure(container, mode, i, http, uri, upstream);
+                            Outcome outcome = measure(container, mode, i, http, uri, upstream, server.port());
                             outcomes.add(outcome);
                             System.out.println(line(outcome));
                         }
@@ -70,8 +74,8 @@ public final class CoalescingBurst {
         System.out.println("Report: " + report.toAbsolutePath());
     }
 
-    private static Outcome measure(Container container, String mode, int burst, HttpClient http, URI uri, DelayedUpstream upstream)
-            throws Exception {
+    private static Outcome measure(Container container, String mode, int burst, HttpClient http, URI uri, DelayedUpstream upstream,
+                                   int port) throws Exception {
         long[] latencies = burst(http, uri, BURST);
         int ok = 0;
         long[] answered = new long[latencies.length];
@@ -80,7 +84,16 @@ public final class CoalescingBurst {
                 answered[ok++] = latency;
             }
         }
-        return new Outcome(container, mode, burst, upstream.takeRequests(), ok, new Percentiles(java.util.Arrays.copyOf(answered, ok)));
+        return new Outcome(container, mode, burst, upstream.takeRequests(), ok, new Percentiles(java.util.Arrays.copyOf(answered, ok)),
+                arrivalSpread(http, port));
+    }
+
+    /** The server's arrival window since the last call ({@code ArrivalWindow}): first to last arrival in ms. */
+    private static String arrivalSpread(HttpClient http, int port) throws Exception {
+        String json = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/arrivals")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher spread = java.util.regex.Pattern.compile("\"spreadMillis\":([0-9.]+)").matcher(json);
+        return spread.find() ? spread.group(1) : "?";
     }
 
     /** Sends {@code count} requests at once; the latency of each 200 answer in nanoseconds, -1 for anything else. */
@@ -101,20 +114,21 @@ public final class CoalescingBurst {
     }
 
     private static String line(Outcome o) {
-        return String.format(Locale.ROOT, "%s %s burst %d: upstream calls %d, ok %d/%d, p50 %.1f ms, p99 %.1f ms, max %.1f ms",
-                o.container(), o.mode(), o.burst(), o.upstreamCalls(), o.ok(), BURST, o.latency().millis(50),
-                o.latency().millis(99), o.latency().maxMillis());
+        return String.format(Locale.ROOT, "%s %s burst %d: upstream calls %d, ok %d/%d, p50 %.1f ms, p99 %.1f ms, max %.1f ms,"
+                        + " arrived within %s ms", o.container(), o.mode(), o.burst(), o.upstreamCalls(), o.ok(), BURST,
+                o.latency().millis(50), o.latency().millis(99), o.latency().maxMillis(), o.arrivalSpreadMillis());
     }
 
     private static String render(List<Outcome> outcomes) {
         StringBuilder md = new StringBuilder("# Coalescing burst\n\n")
                 .append(BURST).append(" concurrent identical GETs per burst; upstream answers after ").append(UPSTREAM_MILLIS)
                 .append(" ms; 200 request threads.\n\n")
-                .append("| container | mode | burst | upstream calls | answered 200 | p50 ms | p99 ms | max ms |\n")
-                .append("|---|---|---|---|---|---|---|---|\n");
+                .append("| container | mode | burst | upstream calls | answered 200 | p50 ms | p99 ms | max ms | arrival spread ms |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
         for (Outcome o : outcomes) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %.1f | %.1f | %.1f |%n", o.container(), o.mode(),
-                    o.burst(), o.upstreamCalls(), o.ok(), o.latency().millis(50), o.latency().millis(99), o.latency().maxMillis()));
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %.1f | %.1f | %.1f | %s |%n", o.container(), o.mode(),
+                    o.burst(), o.upstreamCalls(), o.ok(), o.latency().millis(50), o.latency().millis(99), o.latency().maxMillis(),
+                    o.arrivalSpreadMillis()));
         }
         return md.toString();
     }

@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Registers the bench servlets next to Holdline's (whose own initializer must run too):
  * {@code /bare}, {@code /bare-direct}, {@code /blocking}, {@code /publish} and {@code /stats}, sharing one {@link ReleaseSignal};
- * and {@code /quote/direct} and {@code /quote/coalesced} (behind the coalescing filter) for the coalescing burst.
+ * and {@code /quote/direct} and {@code /quote/coalesced} (behind the coalescing filter) with {@code /arrivals} for the
+ * coalescing burst.
  */
 public final class BenchInitializer implements ServletContainerInitializer {
 
@@ -51,9 +52,15 @@ public final class BenchInitializer implements ServletContainerInitializer {
         ServletRegistration.Dynamic quote = context.addServlet("bench-quote", new QuoteServlet());
         quote.addMapping("/quote/direct", "/quote/coalesced");
         quote.setAsyncSupported(true);
+        // Arrival times first, then coalescing: both appended in this order (isMatchAfter = true).
+        ArrivalWindow arrivals = new ArrivalWindow();
+        FilterRegistration.Dynamic arrival = context.addFilter("bench-arrivals", arrivals.recorder());
+        arrival.setAsyncSupported(true);
+        arrival.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/quote/*");
+        add(context, "bench-arrivals-report", arrivals.reporter(), "/arrivals");
         FilterRegistration.Dynamic coalesce = context.addFilter("bench-coalesce", CoalescingFilter.class);
         coalesce.setAsyncSupported(true);
-        coalesce.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC), false, "/quote/coalesced");
+        coalesce.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC), true, "/quote/coalesced");
     }
 
     private static ServletRegistration.Dynamic add(ServletContext context, String name, jakarta.servlet.Servlet servlet, String mapping) {
