@@ -44,7 +44,7 @@ public abstract class GuardRejectedException extends RuntimeException {
         this.problemName = Objects.requireNonNull(problemName, "problemName");
         this.title = Objects.requireNonNull(title, "title");
         this.retryAfter = retryAfter;
-        this.headers = Map.copyOf(new LinkedHashMap<>(headers));
+        this.headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
         this.extensions = new LinkedHashMap<>(extensions);
     }
 
