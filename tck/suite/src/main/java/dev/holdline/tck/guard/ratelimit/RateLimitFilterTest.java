@@ -47,7 +47,8 @@ class RateLimitFilterTest {
                 + rateLimit("global", Map.of("limit", "2", "window", "1h", "key", "GLOBAL"))
                 + rateLimit("refill", Map.of("limit", "1", "window", "2s"))
                 + rateLimit("untrusted", Map.of("limit", "5", "window", "1h"))
-                + rateLimit("trusted", Map.of("limit", "1", "window", "1h", "trusted-proxies", LOOPBACK, "max-keys", "100"));
+                + rateLimit("trusted", Map.of("limit", "1", "window", "1h", "trusted-proxies", LOOPBACK, "max-keys", "100"))
+                + rateLimit("forwarded", Map.of("limit", "1", "window", "1h", "trusted-proxies", LOOPBACK, "forwarded-header", "Forwarded"));
         return RateLimitWars.war("rl-filter", filters).addClass(HeaderUserFilter.class);
     }
 
@@ -157,6 +158,13 @@ class RateLimitFilterTest {
         assertEquals(200, client.get("rl/trusted/x", "X-Forwarded-For", "not, an address").statusCode(),
                 "malformed: counted by the proxy itself");
         assertEquals(429, client.get("rl/trusted/x", "X-Forwarded-For", "neither, is this").statusCode());
+
+        assertEquals(200, client.get("rl/forwarded/x", "Forwarded", "for=198.51.100.9").statusCode());
+        assertEquals(429, client.get("rl/forwarded/x", "Forwarded", "for=203.0.113.1, for=\"198.51.100.9:4711\";proto=https").statusCode());
+        assertEquals(200, client.get("rl/forwarded/x", "Forwarded", "for=\"[2001:db8::9]\"").statusCode());
+        assertEquals(200, client.get("rl/forwarded/x", "X-Forwarded-For", "198.51.100.11").statusCode(),
+                "only the configured header is read: the proxy's own bucket");
+        assertEquals(429, client.get("rl/forwarded/x", "Forwarded", "for=unknown").statusCode(), "no address: the proxy's bucket");
 
         List<HttpRequest> requests = new ArrayList<>();
         for (int i = 0; i < HOSTILE_KEYS; i++) {

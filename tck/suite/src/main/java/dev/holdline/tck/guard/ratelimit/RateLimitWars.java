@@ -19,6 +19,15 @@ final class RateLimitWars {
     }
 
     static WebArchive war(String name, String filters) {
+        return war(name, Map.of(), filters);
+    }
+
+    /** With these context-params ({@code holdline.guard.rate.*} settings shared by the filters and {@code @RateLimited}). */
+    static WebArchive war(String name, Map<String, String> contextParams, String filters) {
+        String params = contextParams.entrySet().stream()
+                .map(param -> "  <context-param><param-name>%s</param-name><param-value>%s</param-value></context-param>%n"
+                        .formatted(param.getKey(), param.getValue()))
+                .collect(Collectors.joining());
         return Deployments.war(name)
                 .addAsLibraries(Libraries.of("holdline-guard", "dev.holdline.guard.GuardRejectedException"),
                         Libraries.of("holdline-http", "dev.holdline.http.Problem"),
@@ -27,8 +36,8 @@ final class RateLimitWars {
                 .addClasses(OkServlet.class, StatsServlet.class)
                 .setWebXML(new StringAsset("""
                         <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
-                        %s</web-app>
-                        """.formatted(filters)));
+                        %s%s</web-app>
+                        """.formatted(params, filters)));
     }
 
     /** A {@code RateLimitFilter} named {@code name} on {@code /rl/<name>/*} with these {@code holdline.guard.rate.*} settings. */

@@ -32,7 +32,7 @@ class RateLimitedResourceTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return RateLimitWars.war("rl-bean", rateLimit("same", Map.of("limit", "2", "window", "1h", "policy", "tck")))
+        return RateLimitWars.war("rl-bean", Map.of("holdline.guard.rate.trusted-proxies", "127.0.0.0/8, ::1"), rateLimit("same", Map.of("limit", "2", "window", "1h", "policy", "tck")))
                 .addClasses(RateLimitApplication.class, LimitedResource.class);
     }
 
@@ -84,5 +84,16 @@ class RateLimitedResourceTest {
         assertEquals(200, client.get("rl-api/limited/by-key", "X-Client-Key", "two").statusCode());
         assertEquals(200, client.get("rl-api/limited/by-key").statusCode(), "no header: counted by client address");
         assertEquals(429, client.get("rl-api/limited/by-key").statusCode());
+    }
+
+    @Test
+    @Assertion("GD-2.7")
+    void theBindingBelievesTheTrustedProxiesOfTheContextParams() throws Exception {
+        RateLimitClient client = new RateLimitClient(base);
+        assertEquals(200, client.get("rl-api/limited/by-client", "X-Forwarded-For", "198.51.100.1").statusCode());
+        assertEquals(429, client.get("rl-api/limited/by-client", "X-Forwarded-For", "203.0.113.5, 198.51.100.1").statusCode());
+        assertEquals(200, client.get("rl-api/limited/by-client", "X-Forwarded-For", "198.51.100.2").statusCode(), "another client");
+        assertEquals(200, client.get("rl-api/limited/by-client", "X-Forwarded-For", "garbage").statusCode(), "the proxy's bucket");
+        assertEquals(429, client.get("rl-api/limited/by-client").statusCode(), "the proxy's bucket again");
     }
 }

@@ -37,6 +37,14 @@ public class LimitedResource {
         return "ok " + RUNS.incrementAndGet();
     }
 
+    /** One call per hour per client address. */
+    @GET
+    @Path("by-client")
+    @RateLimited(limit = 1, window = 1, unit = ChronoUnit.HOURS)
+    public String byClient() {
+        return "ok " + RUNS.incrementAndGet();
+    }
+
     /** How many calls ran. */
     @GET
     @Path("runs")
