@@ -12,19 +12,19 @@ import java.util.Objects;
  * sending the header; an unreadable hop stops the walk at the last readable one. A request from an
  * untrusted peer never has its forwarding header read at all.
  */
-public final class ClientAddresses {
+final class ClientAddresses {
 
     private final TrustedProxies trusted;
     private final ForwardedHeader header;
 
     /** Reads {@code header} from the {@code trusted} peers only. */
-    public ClientAddresses(TrustedProxies trusted, ForwardedHeader header) {
+    ClientAddresses(TrustedProxies trusted, ForwardedHeader header) {
         this.trusted = Objects.requireNonNull(trusted, "trusted");
         this.header = Objects.requireNonNull(header, "header");
     }
 
     /** The client address of a request, as canonical text (the peer's own text if it is no IP literal). */
-    public String of(HttpServletRequest request) {
+    String of(HttpServletRequest request) {
         String remote = request.getRemoteAddr();
         InetAddress peer = IpLiterals.parse(withoutZone(remote));
         if (peer == null) {

@@ -11,7 +11,7 @@ import java.util.Locale;
  * (client first, nearest proxy last). An unreadable hop is kept as null, so that whoever walks the hops
  * from the right stops there.
  */
-public enum ForwardedHeader {
+enum ForwardedHeader {
     /** {@code X-Forwarded-For: client, proxy1, proxy2}. */
     X_FORWARDED_FOR("X-Forwarded-For"),
     /** {@code Forwarded: for=client, for="[2001:db8::1]:4711";proto=https} (RFC 7239). */
@@ -24,7 +24,7 @@ public enum ForwardedHeader {
     }
 
     /** The field name. */
-    public String fieldName() {
+    String fieldName() {
         return fieldName;
     }
 
@@ -33,7 +33,7 @@ public enum ForwardedHeader {
      *
      * @throws IllegalArgumentException for another name
      */
-    public static ForwardedHeader byFieldName(String name) {
+    static ForwardedHeader byFieldName(String name) {
         for (ForwardedHeader header : values()) {
             if (header.fieldName.equalsIgnoreCase(name)) {
                 return header;

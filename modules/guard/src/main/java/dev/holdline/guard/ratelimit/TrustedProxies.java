@@ -9,7 +9,7 @@ import java.util.List;
  * CIDR blocks such as {@code 10.0.0.0/8, 192.168.1.10, ::1, fd00::/8}. Empty (the default) believes no one,
  * so forwarding headers are ignored and every request counts by its peer's address.
  */
-public final class TrustedProxies {
+final class TrustedProxies {
 
     private static final TrustedProxies NONE = new TrustedProxies(List.of());
 
@@ -20,7 +20,7 @@ public final class TrustedProxies {
     }
 
     /** Trusts no one. */
-    public static TrustedProxies none() {
+    static TrustedProxies none() {
         return NONE;
     }
 
@@ -29,7 +29,7 @@ public final class TrustedProxies {
      *
      * @throws IllegalArgumentException naming the entry that is neither
      */
-    public static TrustedProxies parse(String list) {
+    static TrustedProxies parse(String list) {
         List<Block> blocks = new ArrayList<>();
         for (String item : list.split(",")) {
             String entry = item.strip();
@@ -41,12 +41,12 @@ public final class TrustedProxies {
     }
 
     /** Whether no one is trusted. */
-    public boolean isEmpty() {
+    boolean isEmpty() {
         return blocks.isEmpty();
     }
 
     /** Whether the address is a trusted proxy. */
-    public boolean contains(InetAddress address) {
+    boolean contains(InetAddress address) {
         if (address == null) {
             return false;
         }
