@@ -50,7 +50,7 @@ public final class ConcurrencyLimitFilter implements Filter {
     private static final System.Logger LOG = System.getLogger(ConcurrencyLimitFilter.class.getName());
 
     private boolean enabled = true;
-    private ConcurrencyLimiter limiter;
+    private volatile ConcurrencyLimiter limiter;
     private ProblemTypes types = ProblemTypes.defaults();
     private ScheduledThreadPoolExecutor scheduler;
     private String permitAttribute;
@@ -155,9 +155,10 @@ public final class ConcurrencyLimitFilter implements Filter {
         GuardResponses.write(request, response, rejection, types);
     }
 
-    /** The counts of this filter's limit. */
+    /** The counts of this filter's limit; all zero before {@code init}. */
     public ConcurrencyLimitStats stats() {
-        return limiter.stats();
+        ConcurrencyLimiter initialised = limiter;
+        return initialised == null ? new ConcurrencyLimitStats(0, 0, 0, 0, 0, 0) : initialised.stats();
     }
 
     /** Answers requests still waiting in line with 503 and stops the timer. */
