@@ -124,6 +124,18 @@ final class DeadlineExchange implements AsyncListener {
         return true;
     }
 
+    /**
+     * The request thread is about to hand the response back to the container: if the deadline has
+     * answered (or is answering right now), wait until its answer is written, so that the container does
+     * not end the response under the timer's feet.
+     */
+    void settle() {
+        if (!finish() && expired()) {
+            lock.lock();
+            lock.unlock();
+        }
+    }
+
     /** The application's {@code AsyncContext.complete()}: only while it may still answer. */
     void complete(AsyncContext delegate) {
         if (finish()) {

@@ -92,16 +92,16 @@ public final class DeadlineFilter implements Filter {
         try (Deadline.Scope scope = deadline.enter()) {
             chain.doFilter(exchange.request(), exchange.response());
         } catch (IOException | ServletException | RuntimeException failure) {
+            exchange.settle();
             if (exchange.expired()) {
                 // Answered already: the late failure must not become a second response.
                 LOG.log(System.Logger.Level.DEBUG, "Request failed after its deadline", failure);
                 return;
             }
-            exchange.finish();
             throw failure;
         }
         if (!request.isAsyncStarted()) {
-            exchange.finish();
+            exchange.settle();
         }
     }
 
