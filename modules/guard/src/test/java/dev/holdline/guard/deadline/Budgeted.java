@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Test bean: methods under the {@code @Deadline} binding. */
 @ApplicationScoped
@@ -30,8 +31,9 @@ public class Budgeted {
     }
 
     @dev.holdline.guard.deadline.cdi.Deadline(200)
-    public String late(CountDownLatch gate) throws InterruptedException {
+    public String late(CountDownLatch gate, AtomicReference<Deadline> seen) throws InterruptedException {
         calls.incrementAndGet();
+        seen.set(Deadline.current().orElseThrow());
         gate.await(20, TimeUnit.SECONDS);
         return "late result";
     }
