@@ -169,7 +169,6 @@ class DeadlineTest {
         assertEquals(200, timed.answer().statusCode());
         assertEquals("partial", timed.answer().body());
         Timing.assertBetween("the end of the committed response", timed.took(), BUDGET, BUDGET.plus(SLACK));
-        get("dl-control/release?id=committed-1");
         assertEquals("wrote the rest", awaitOutcome("committed-1"), "its late writes were discarded without an error");
     }
 

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Deployed behind the deadline filter ({@code /dl/*}):
  * {@code slow?id=X} holds its thread until released, then sets a header and writes;
- * {@code async?id=X} parks the request; {@code committed?id=X} sends part of its body, then holds;
+ * {@code async?id=X} parks the request; {@code committed?id=X} sends part of its body, then works until 300 ms past its deadline and writes more;
  * {@code remaining} answers the time left of {@code Deadline.current()} and of {@code Deadline.of(request)};
  * {@code outbound?id=X} calls the slow upstream through {@link DeadlineHttp}; anything else answers 200.
  * Late code records what it saw in {@link Held#OUTCOMES}.
@@ -52,7 +52,9 @@ public class SlowServlet extends HttpServlet {
                     response.setContentType("text/plain");
                     response.getWriter().write("partial");
                     response.flushBuffer();
-                    Held.await(id);
+                    // Slow work that outlasts the deadline by 300 ms: a wait for a latch nobody opens.
+                    long past = Deadline.current().orElseThrow().remaining().plusMillis(300).toMillis();
+                    new java.util.concurrent.CountDownLatch(1).await(past, TimeUnit.MILLISECONDS);
                     response.getWriter().write(" and the rest");
                     response.flushBuffer();
                     Held.OUTCOMES.put(id, "wrote the rest");
