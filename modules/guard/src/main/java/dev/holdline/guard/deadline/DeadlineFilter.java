@@ -84,7 +84,8 @@ public final class DeadlineFilter implements Filter {
             }
             return;
         }
-        Deadline deadline = Deadline.after(budget);
+        // Behind another deadline filter, the shorter deadline wins, as for nested bindings.
+        Deadline deadline = Deadline.after(budget).earlier(Deadline.of(request).orElse(null));
         DeadlineExchange exchange = new DeadlineExchange(request, response, deadline, types);
         request.setAttribute(Deadline.REQUEST_ATTRIBUTE, deadline);
         request.setAttribute(EXCHANGE_ATTRIBUTE, exchange);
