@@ -11,7 +11,6 @@ import dev.holdline.tck.guard.log.app.GreetingApplication;
 import dev.holdline.tck.guard.log.app.GreetingResource;
 import dev.holdline.tck.guard.log.app.LinesServlet;
 import dev.holdline.tck.guard.trace.ObserveWars;
-import dev.holdline.tck.guard.trace.app.TckRejection;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.regex.Pattern;
@@ -33,9 +32,8 @@ class LoggedResourceTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return ObserveWars.war("gd-logged", "")
-                .addClasses(CapturedLines.class, LinesServlet.class, GreetingResource.class, GreetingApplication.class,
-                        TckRejection.class);
+        return ObserveWars.withRejection(ObserveWars.war("gd-logged", ""))
+                .addClasses(CapturedLines.class, LinesServlet.class, GreetingResource.class, GreetingApplication.class);
     }
 
     @ArquillianResource
@@ -64,6 +62,6 @@ class LoggedResourceTest {
         String line = lines.awaitLines("/greetings/limited/" + marker, 1).get(0);
         assertTrue(line.startsWith("method=GET path=" + lines.contextPath() + "/api/greetings/limited/" + marker + " status=429 "), line);
         assertTrue(line.endsWith(" outcome=rejected target=" + TARGET + ".limited problem=rate-limited exception="
-                + TckRejection.class.getName()), line);
+                + ObserveWars.REJECTION), line);
     }
 }

@@ -2,6 +2,7 @@ package dev.holdline.tck.guard.trace;
 
 import dev.holdline.tck.harness.Deployments;
 import dev.holdline.tck.harness.Libraries;
+import org.jboss.shrinkwrap.api.asset.ClassLoaderAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -14,6 +15,18 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 public final class ObserveWars {
 
     private ObserveWars() {
+    }
+
+    /** The deployed guard rejection, named rather than loaded: the test JVM has no holdline-guard on its class path. */
+    public static final String REJECTION = "dev.holdline.tck.guard.trace.app.TckRejection";
+
+    /**
+     * Adds the class file of {@link #REJECTION} as it is, without loading the class (which would need
+     * holdline-guard in the test JVM).
+     */
+    public static WebArchive withRejection(WebArchive war) {
+        String path = REJECTION.replace('.', '/') + ".class";
+        return war.addAsWebInfResource(new ClassLoaderAsset(path, ObserveWars.class.getClassLoader()), "classes/" + path);
     }
 
     /** {@code <name>.war} with the libraries and a {@code web.xml} holding {@code webXml} elements. */

@@ -9,7 +9,6 @@ import dev.holdline.tck.api.RequiresCapability;
 import dev.holdline.tck.harness.HttpClients;
 import dev.holdline.tck.guard.trace.app.IllegalArgumentMapper;
 import dev.holdline.tck.guard.trace.app.PlainServlet;
-import dev.holdline.tck.guard.trace.app.TckRejection;
 import dev.holdline.tck.guard.trace.app.TraceApplication;
 import dev.holdline.tck.guard.trace.app.TracedGreeter;
 import dev.holdline.tck.guard.trace.app.TracedResource;
@@ -43,7 +42,7 @@ class TracedWithoutApiTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return ObserveWars.war("gd-traced", """
+        return ObserveWars.withRejection(ObserveWars.war("gd-traced", """
                   <filter>
                     <filter-name>access</filter-name>
                     <filter-class>dev.holdline.guard.log.AccessLogFilter</filter-class>
@@ -62,8 +61,8 @@ class TracedWithoutApiTest {
                     <filter-name>tracing</filter-name>
                     <url-pattern>/*</url-pattern>
                   </filter-mapping>
-                """).addClasses(TracedGreeter.class, TracedResource.class, TraceApplication.class, IllegalArgumentMapper.class,
-                TckRejection.class, PlainServlet.class);
+                """)).addClasses(TracedGreeter.class, TracedResource.class, TraceApplication.class, IllegalArgumentMapper.class,
+                PlainServlet.class);
     }
 
     @ArquillianResource
