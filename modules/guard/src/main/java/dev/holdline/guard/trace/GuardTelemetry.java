@@ -102,12 +102,22 @@ public final class GuardTelemetry {
     }
 
     static TelemetrySpan startChild(String name, Map<String, String> attributes) {
-        return BACKEND_IN_USE.startChild(name, attributes);
+        try {
+            return BACKEND_IN_USE.startChild(name, attributes);
+        } catch (RuntimeException | LinkageError failure) {
+            ignore(failure);
+            return NoopBackend.SPAN;
+        }
     }
 
     static TelemetrySpan startRequest(String name, Map<String, String> attributes, Iterable<String> fieldNames,
                                       Function<String, String> field) {
-        return BACKEND_IN_USE.startRequest(name, attributes, fieldNames, field);
+        try {
+            return BACKEND_IN_USE.startRequest(name, attributes, fieldNames, field);
+        } catch (RuntimeException | LinkageError failure) {
+            ignore(failure);
+            return NoopBackend.SPAN;
+        }
     }
 
     private static void ignore(Throwable failure) {

@@ -1,6 +1,5 @@
 package dev.holdline.tck.guard.log;
 
-import org.awaitility.Awaitility;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.holdline.tck.api.Timing;
@@ -16,6 +15,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 
 /**
  * The client side of the deployed access-log capture ({@code app.CapturedLines}, {@code app.LinesServlet}):
