@@ -1,7 +1,7 @@
 package dev.holdline.coalesce.servlet;
 
 import dev.holdline.http.Durations;
-import dev.holdline.http.HoldlineConfig;
+import dev.holdline.http.HoldlineFilterConfig;
 import jakarta.servlet.FilterConfig;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Every {@code holdline.coalesce.filter.*} setting of one {@link CoalescingFilter}, read once in
@@ -52,8 +51,8 @@ record FilterSettings(boolean enabled, int bufferLimit, Duration waitTimeout, bo
     }
 
     static FilterSettings from(FilterConfig filterConfig) {
-        Lookup lookup = new Lookup(filterConfig);
-        boolean enabled = lookup.get(ENABLED, true, "'true' or 'false'", FilterSettings::bool);
+        HoldlineFilterConfig lookup = new HoldlineFilterConfig(filterConfig);
+        boolean enabled = lookup.getBoolean(ENABLED, true);
         int bufferLimit = lookup.get(BUFFER_LIMIT, DEFAULT_BUFFER_LIMIT, "a number of bytes between 0 and " + MAX_BUFFER_LIMIT,
                 text -> {
                     int parsed = Integer.parseInt(text);
@@ -70,18 +69,10 @@ record FilterSettings(boolean enabled, int bufferLimit, Duration waitTimeout, bo
                     }
                     return parsed;
                 });
-        boolean keyByCredential = lookup.get(KEY_BY_CREDENTIAL, false, "'true' or 'false'", FilterSettings::bool);
+        boolean keyByCredential = lookup.getBoolean(KEY_BY_CREDENTIAL, false);
         List<String> keyHeaders = lookup.get(KEY_HEADERS, List.of(),
                 "a comma-separated list of request header names", FilterSettings::headerNames);
         return new FilterSettings(enabled, bufferLimit, waitTimeout, keyByCredential, keyHeaders);
-    }
-
-    private static Boolean bool(String text) {
-        return switch (text) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> throw new IllegalArgumentException("not a boolean");
-        };
     }
 
     static List<String> headerNames(String text) {
@@ -103,29 +94,5 @@ record FilterSettings(boolean enabled, int bufferLimit, Duration waitTimeout, bo
     String describe() {
         return String.format(Locale.ROOT, "%sbuffer-limit %d bytes, wait-timeout %s, key-by-credential %s, key-headers %s",
                 enabled ? "" : "DISABLED, ", bufferLimit, waitTimeout, keyByCredential, keyHeaders);
-    }
-
-    /** System property, then filter init-param, then context init-param (through {@link HoldlineConfig}), then default. */
-    private static final class Lookup {
-        private final FilterConfig filterConfig;
-        private final HoldlineConfig config;
-
-        Lookup(FilterConfig filterConfig) {
-            this.filterConfig = filterConfig;
-            this.config = HoldlineConfig.of(filterConfig.getServletContext());
-        }
-
-        <T> T get(String key, T defaultValue, String expected, Function<String, T> parser) {
-            String own = filterConfig.getInitParameter(key);
-            if (own == null || System.getProperty(key) != null) {
-                return config.get(key, defaultValue, expected, parser);
-            }
-            try {
-                return parser.apply(own.strip());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Invalid configuration " + key + ": the init-param value '" + own
-                        + "' of filter '" + filterConfig.getFilterName() + "' is not valid; expected " + expected, e);
-            }
-        }
     }
 }

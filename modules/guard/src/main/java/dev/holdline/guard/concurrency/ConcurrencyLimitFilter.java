@@ -1,6 +1,6 @@
 package dev.holdline.guard.concurrency;
 
-import dev.holdline.guard.GuardFilterConfig;
+import dev.holdline.http.HoldlineFilterConfig;
 import dev.holdline.guard.GuardRejectedException;
 import dev.holdline.guard.GuardResponses;
 import dev.holdline.http.HoldlineConfig;
@@ -61,7 +61,7 @@ public final class ConcurrencyLimitFilter implements Filter {
     public void init(FilterConfig filterConfig) throws ServletException {
         name = filterConfig.getFilterName();
         try {
-            GuardFilterConfig config = new GuardFilterConfig(filterConfig);
+            HoldlineFilterConfig config = new HoldlineFilterConfig(filterConfig);
             enabled = config.getBoolean(ENABLED, true);
             int max = config.getInt(MAX, 50, 1, 1_000_000);
             int queue = config.getInt(QUEUE, 0, 0, 1_000_000);

@@ -1,6 +1,6 @@
 package dev.holdline.guard.deadline;
 
-import dev.holdline.guard.GuardFilterConfig;
+import dev.holdline.http.HoldlineFilterConfig;
 import dev.holdline.http.HoldlineConfig;
 import dev.holdline.http.ProblemTypes;
 import jakarta.servlet.DispatcherType;
@@ -49,7 +49,7 @@ public final class DeadlineFilter implements Filter {
     public void init(FilterConfig filterConfig) throws ServletException {
         String name = filterConfig.getFilterName();
         try {
-            GuardFilterConfig config = new GuardFilterConfig(filterConfig);
+            HoldlineFilterConfig config = new HoldlineFilterConfig(filterConfig);
             enabled = config.getBoolean(ENABLED, true);
             budget = config.getDuration(BUDGET, DEFAULT_BUDGET, Duration.ofMillis(1), Duration.ofHours(1));
             types = ProblemTypes.fromConfig(HoldlineConfig.of(filterConfig.getServletContext()));

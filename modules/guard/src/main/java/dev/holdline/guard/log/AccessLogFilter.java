@@ -1,7 +1,7 @@
 package dev.holdline.guard.log;
 
 import dev.holdline.guard.trace.CallOutcome;
-import dev.holdline.guard.trace.FilterSetting;
+import dev.holdline.http.HoldlineFilterConfig;
 import dev.holdline.guard.trace.GuardTelemetry;
 import dev.holdline.guard.trace.RequestCompletion;
 import jakarta.servlet.DispatcherType;
@@ -50,7 +50,7 @@ public final class AccessLogFilter implements Filter {
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
         try {
-            FilterSetting settings = new FilterSetting(filterConfig);
+            HoldlineFilterConfig settings = new HoldlineFilterConfig(filterConfig);
             enabled = settings.getBoolean(ENABLED, true);
             headers = settings.get(HEADERS, LoggedHeaders.none(), "a comma-separated list of request header names",
                     LoggedHeaders::parse);

@@ -2,6 +2,7 @@ package dev.holdline.guard.ratelimit;
 
 import dev.holdline.http.Durations;
 import dev.holdline.http.HoldlineConfig;
+import dev.holdline.http.HoldlineFilterConfig;
 import jakarta.servlet.FilterConfig;
 import java.time.Duration;
 import java.util.Locale;
@@ -51,7 +52,7 @@ record RateLimitSettings(boolean enabled, RateLimitPolicy policy, RateLimitKey k
     }
 
     static RateLimitSettings from(FilterConfig filterConfig) {
-        FilterParameters parameters = new FilterParameters(filterConfig);
+        HoldlineFilterConfig parameters = new HoldlineFilterConfig(filterConfig);
         boolean enabled = parameters.get(ENABLED, true, "'true' or 'false'", RateLimitSettings::bool);
         long limit = parameters.get(LIMIT, DEFAULT_LIMIT, "an integer of at least 1", text -> {
             long parsed = Long.parseLong(text);

@@ -1,5 +1,6 @@
 package dev.holdline.guard.trace;
 
+import dev.holdline.http.HoldlineFilterConfig;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -42,7 +43,7 @@ public final class TracingFilter implements Filter {
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
         try {
-            enabled = new FilterSetting(filterConfig).getBoolean(ENABLED, true);
+            enabled = new HoldlineFilterConfig(filterConfig).getBoolean(ENABLED, true);
         } catch (IllegalArgumentException invalid) {
             throw new ServletException(invalid.getMessage(), invalid);
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.holdline.guard.concurrency.ConcurrencyLimitFilter;
 import dev.holdline.guard.deadline.DeadlineFilter;
+import dev.holdline.http.HoldlineFilterConfig;
 import dev.holdline.testing.EmbeddedUndertow;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterConfig;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Filter settings: init-param over context-param over default, and a bad value fails init naming the key. */
-class GuardFilterConfigTest {
+class GuardFilterSettingsTest {
 
     private static EmbeddedUndertow server;
 
@@ -63,7 +64,7 @@ class GuardFilterConfigTest {
 
     @Test
     void anInitParamWinsOverAContextParamWhichWinsOverTheDefault() {
-        GuardFilterConfig config = new GuardFilterConfig(config(Map.of("holdline.guard.concurrency.max", "2")));
+        HoldlineFilterConfig config = new HoldlineFilterConfig(config(Map.of("holdline.guard.concurrency.max", "2")));
         assertEquals(2, config.getInt("holdline.guard.concurrency.max", 50, 1, 100));
         assertEquals(3, config.getInt("holdline.guard.concurrency.queue", 0, 0, 100));
         assertEquals(Duration.ofSeconds(1), config.getDuration("holdline.guard.concurrency.max-wait", Duration.ofSeconds(1),

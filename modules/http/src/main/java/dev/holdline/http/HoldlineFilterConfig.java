@@ -1,25 +1,23 @@
-package dev.holdline.guard;
+package dev.holdline.http;
 
-import dev.holdline.http.Durations;
-import dev.holdline.http.HoldlineConfig;
 import jakarta.servlet.FilterConfig;
 import java.time.Duration;
 import java.util.function.Function;
 
 /**
- * The settings of one guard filter: each key is read from a system property (the operator's lever), then
+ * The settings of one Holdline filter: each key is read from a system property (the operator's lever), then
  * an init-param of the filter, then a servlet context init-param (which applies to every filter of that
  * kind in the application), then its default. A bad value throws an {@link IllegalArgumentException}
  * naming the key and where the value came from, so that the filter's {@code init} fails the deployment
  * instead of guarding with a value nobody meant.
  */
-public final class GuardFilterConfig {
+public final class HoldlineFilterConfig {
 
     private final FilterConfig filterConfig;
     private final HoldlineConfig config;
 
     /** Settings of this filter. */
-    public GuardFilterConfig(FilterConfig filterConfig) {
+    public HoldlineFilterConfig(FilterConfig filterConfig) {
         this.filterConfig = filterConfig;
         this.config = HoldlineConfig.of(filterConfig.getServletContext());
     }
