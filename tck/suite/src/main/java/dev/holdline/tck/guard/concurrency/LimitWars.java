@@ -1,8 +1,6 @@
 package dev.holdline.tck.guard.concurrency;
 
-import dev.holdline.tck.harness.Deployments;
-import dev.holdline.tck.harness.Libraries;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
+import dev.holdline.tck.guard.GuardWars;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** The web archive of the concurrency-limit tests: holdline-guard and what it needs in WEB-INF/lib. */
@@ -13,15 +11,7 @@ final class LimitWars {
 
     /** {@code <name>.war} with the guard libraries and a {@code web.xml} made of {@code webXml} elements. */
     static WebArchive war(String name, String webXml) {
-        return Deployments.war(name)
-                .addAsLibraries(Libraries.of("holdline-guard", "dev.holdline.guard.GuardRejectedException"),
-                        Libraries.of("holdline-http", "dev.holdline.http.Problem"),
-                        Libraries.of("caffeine", "com.github.benmanes.caffeine.cache.Caffeine"),
-                        Libraries.of("bucket4j_jdk17-core", "io.github.bucket4j.Bucket"))
-                .setWebXML(new StringAsset("""
-                        <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
-                        %s</web-app>
-                        """.formatted(webXml)));
+        return GuardWars.war(name, webXml);
     }
 
     /** A {@code ConcurrencyLimitFilter} on {@code pattern} for REQUEST and ASYNC dispatches, with init-params (name, value pairs). */

@@ -1,5 +1,6 @@
 package dev.holdline.tck.guard.deadline;
 
+import dev.holdline.tck.guard.GuardWars;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -18,9 +19,7 @@ import dev.holdline.tck.guard.deadline.app.DeadlineControlServlet;
 import dev.holdline.tck.guard.deadline.app.DeadlineResource;
 import dev.holdline.tck.guard.deadline.app.Held;
 import dev.holdline.tck.guard.deadline.app.SlowServlet;
-import dev.holdline.tck.harness.Deployments;
 import dev.holdline.tck.harness.HttpClients;
-import dev.holdline.tck.harness.Libraries;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -91,11 +90,7 @@ class DeadlineTest {
                   </filter-mapping>
                 </web-app>
                 """.formatted(UPSTREAM.port());
-        return Deployments.war("gd-deadline")
-                .addAsLibraries(Libraries.of("holdline-guard", "dev.holdline.guard.GuardRejectedException"),
-                        Libraries.of("holdline-http", "dev.holdline.http.Problem"),
-                        Libraries.of("caffeine", "com.github.benmanes.caffeine.cache.Caffeine"),
-                        Libraries.of("bucket4j_jdk17-core", "io.github.bucket4j.Bucket"))
+        return GuardWars.war("gd-deadline")
                 .setWebXML(new StringAsset(webXml))
                 .addClasses(Held.class, SlowServlet.class, DeadlineControlServlet.class, Budgets.class, DeadlineResource.class,
                         DeadlineApplication.class);

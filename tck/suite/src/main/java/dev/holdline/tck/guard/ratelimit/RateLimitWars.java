@@ -1,12 +1,10 @@
 package dev.holdline.tck.guard.ratelimit;
 
+import dev.holdline.tck.guard.GuardWars;
 import dev.holdline.tck.guard.ratelimit.app.OkServlet;
 import dev.holdline.tck.guard.ratelimit.app.StatsServlet;
-import dev.holdline.tck.harness.Deployments;
-import dev.holdline.tck.harness.Libraries;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
@@ -28,16 +26,7 @@ final class RateLimitWars {
                 .map(param -> "  <context-param><param-name>%s</param-name><param-value>%s</param-value></context-param>%n"
                         .formatted(param.getKey(), param.getValue()))
                 .collect(Collectors.joining());
-        return Deployments.war(name)
-                .addAsLibraries(Libraries.of("holdline-guard", "dev.holdline.guard.GuardRejectedException"),
-                        Libraries.of("holdline-http", "dev.holdline.http.Problem"),
-                        Libraries.of("bucket4j_jdk17-core", "io.github.bucket4j.Bucket"),
-                        Libraries.of("caffeine", "com.github.benmanes.caffeine.cache.Caffeine"))
-                .addClasses(OkServlet.class, StatsServlet.class)
-                .setWebXML(new StringAsset("""
-                        <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
-                        %s%s</web-app>
-                        """.formatted(params, filters)));
+        return GuardWars.war(name, params + filters).addClasses(OkServlet.class, StatsServlet.class);
     }
 
     /** A {@code RateLimitFilter} named {@code name} on {@code /rl/<name>/*} with these {@code holdline.guard.rate.*} settings. */

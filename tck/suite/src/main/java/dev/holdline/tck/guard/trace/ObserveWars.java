@@ -1,9 +1,7 @@
 package dev.holdline.tck.guard.trace;
 
-import dev.holdline.tck.harness.Deployments;
-import dev.holdline.tck.harness.Libraries;
+import dev.holdline.tck.guard.GuardWars;
 import org.jboss.shrinkwrap.api.asset.ClassLoaderAsset;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
@@ -31,14 +29,6 @@ public final class ObserveWars {
 
     /** {@code <name>.war} with the libraries and a {@code web.xml} holding {@code webXml} elements. */
     public static WebArchive war(String name, String webXml) {
-        return Deployments.war(name)
-                .addAsLibraries(Libraries.of("holdline-guard", "dev.holdline.guard.GuardRejectedException"),
-                        Libraries.of("holdline-http", "dev.holdline.http.Problem"),
-                        Libraries.of("bucket4j_jdk17-core", "io.github.bucket4j.Bucket"),
-                        Libraries.of("caffeine", "com.github.benmanes.caffeine.cache.Caffeine"))
-                .setWebXML(new StringAsset("""
-                        <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
-                        %s</web-app>
-                        """.formatted(webXml)));
+        return GuardWars.war(name, webXml);
     }
 }
