@@ -21,33 +21,33 @@ import org.awaitility.Awaitility;
  * The client side of the deployed access-log capture ({@code app.CapturedLines}, {@code app.LinesServlet}):
  * requests to the application and the lines they caused.
  */
-final class AccessLines {
+public final class AccessLines {
 
-    static final Duration LIMIT = Timing.scaled(Duration.ofSeconds(10));
+    public static final Duration LIMIT = Timing.scaled(Duration.ofSeconds(10));
 
     private final URL base;
     private final HttpClient client = HttpClients.http11();
 
-    AccessLines(URL base) {
+    public AccessLines(URL base) {
         this.base = base;
     }
 
     /** A fresh path segment, so that a test finds its own lines. */
-    static String marker(String hint) {
+    public static String marker(String hint) {
         return hint + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** The context path of the deployment, such as {@code /gd-log}, without the trailing slash. */
-    String contextPath() {
+    public String contextPath() {
         String path = base.getPath();
         return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
-    HttpRequest.Builder request(String path) throws Exception {
+    public HttpRequest.Builder request(String path) throws Exception {
         return HttpRequest.newBuilder(base.toURI().resolve(path)).timeout(LIMIT);
     }
 
-    HttpResponse<String> send(HttpRequest request) throws Exception {
+    public HttpResponse<String> send(HttpRequest request) throws Exception {
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -55,7 +55,7 @@ final class AccessLines {
      * Waits until exactly {@code count} records contain {@code text}, and returns them; fails if a record
      * held a line break (the answer then has more lines than records).
      */
-    List<String> awaitLines(String text, int count) throws Exception {
+    public List<String> awaitLines(String text, int count) throws Exception {
         URI lines = base.toURI().resolve("access-lines?containing=" + URLEncoder.encode(text, StandardCharsets.UTF_8));
         String[][] found = new String[1][];
         Awaitility.await("access-log lines containing " + text).atMost(LIMIT).until(() -> {
