@@ -13,6 +13,7 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Method;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
@@ -44,7 +45,7 @@ public class LoggedInterceptor {
     @AroundInvoke
     Object log(InvocationContext invocation) throws Exception {
         long start = System.nanoTime();
-        Call call = new Call(InvokedMethod.of(invocation), start, GuardTelemetry.currentTraceId().orElse(null));
+        Call call = new Call(InvokedMethod.of(invocation), invocation.getMethod(), start, GuardTelemetry.currentTraceId().orElse(null));
         readRequest(call);
         Object result;
         try {
@@ -77,13 +78,15 @@ public class LoggedInterceptor {
     /** What is known of one call when it ends. */
     private static final class Call {
         final InvokedMethod target;
+        final Method javaMethod;
         final long start;
         final String traceId;
         String method;
         String path;
 
-        Call(InvokedMethod target, long start, String traceId) {
+        Call(InvokedMethod target, Method javaMethod, long start, String traceId) {
             this.target = target;
+            this.javaMethod = javaMethod;
             this.start = start;
             this.traceId = traceId;
         }
@@ -95,7 +98,7 @@ public class LoggedInterceptor {
             if (!AccessLog.enabled()) {
                 return;
             }
-            Integer status = CallStatus.of(result, failure);
+            Integer status = CallStatus.of(javaMethod, result, failure);
             AccessLog.write(new AccessLogLine()
                     .field("method", method)
                     .field("path", path)
