@@ -1,6 +1,5 @@
 package dev.holdline.guard.log;
 
-import java.util.Locale;
 
 /**
  * Where access-log lines go: the {@link System.Logger} named {@value #LOGGER_NAME}, level {@code INFO}.
@@ -28,6 +27,9 @@ public final class AccessLog {
 
     /** Milliseconds with three decimals, from nanoseconds. */
     static String millis(long nanos) {
-        return String.format(Locale.ROOT, "%.3f", nanos / 1e6);
+        // Arithmetic rather than String.format, which costs about a microsecond: as much as the rest of the line.
+        long micros = Math.max(0, (nanos + 500) / 1000);
+        long fraction = micros % 1000;
+        return (micros / 1000) + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction;
     }
 }

@@ -9,6 +9,15 @@ import org.junit.jupiter.api.Test;
 class AccessLogLineTest {
 
     @Test
+    void durationsAreMillisecondsWithThreeDecimalsRounded() {
+        assertEquals("0.000", AccessLog.millis(0));
+        assertEquals("0.012", AccessLog.millis(12_000));
+        assertEquals("0.100", AccessLog.millis(99_600));
+        assertEquals("1.235", AccessLog.millis(1_234_567));
+        assertEquals("1000.000", AccessLog.millis(999_999_999));
+    }
+
+    @Test
     void plainValuesAreBareAndAbsentOnesLeftOut() {
         assertEquals("method=GET path=/a/b%20c status=200", new AccessLogLine()
                 .field("method", "GET").field("path", "/a/b%20c").field("trace_id", null).field("status", 200).toString());
