@@ -1,15 +1,13 @@
 package dev.holdline.coalesce.servlet;
 
 import dev.holdline.http.Durations;
+import dev.holdline.http.HeaderNames;
 import dev.holdline.http.HoldlineFilterConfig;
 import jakarta.servlet.FilterConfig;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Every {@code holdline.coalesce.filter.*} setting of one {@link CoalescingFilter}, read once in
@@ -71,23 +69,8 @@ record FilterSettings(boolean enabled, int bufferLimit, Duration waitTimeout, bo
                 });
         boolean keyByCredential = lookup.getBoolean(KEY_BY_CREDENTIAL, false);
         List<String> keyHeaders = lookup.get(KEY_HEADERS, List.of(),
-                "a comma-separated list of request header names", FilterSettings::headerNames);
+                "a comma-separated list of request header names", HeaderNames::parseList);
         return new FilterSettings(enabled, bufferLimit, waitTimeout, keyByCredential, keyHeaders);
-    }
-
-    static List<String> headerNames(String text) {
-        Set<String> names = new LinkedHashSet<>();
-        for (String item : text.split(",")) {
-            String name = item.strip();
-            if (name.isEmpty()) {
-                continue;
-            }
-            if (!name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
-                throw new IllegalArgumentException("'" + name + "' is not a header name");
-            }
-            names.add(name.toLowerCase(Locale.ROOT));
-        }
-        return new ArrayList<>(names);
     }
 
     /** For the start-up log line. */

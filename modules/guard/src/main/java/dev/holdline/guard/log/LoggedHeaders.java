@@ -1,8 +1,7 @@
 package dev.holdline.guard.log;
 
-import java.util.LinkedHashSet;
+import dev.holdline.http.HeaderNames;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -37,18 +36,7 @@ final class LoggedHeaders {
      * @throws IllegalArgumentException for a name that is not an HTTP token
      */
     static LoggedHeaders parse(String text) {
-        Set<String> names = new LinkedHashSet<>();
-        for (String item : text.split(",")) {
-            String name = item.strip();
-            if (name.isEmpty()) {
-                continue;
-            }
-            if (!name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
-                throw new IllegalArgumentException("'" + name + "' is not a header name");
-            }
-            names.add(name.toLowerCase(Locale.ROOT));
-        }
-        return new LoggedHeaders(List.copyOf(names));
+        return new LoggedHeaders(HeaderNames.parseList(text));
     }
 
     static LoggedHeaders none() {
