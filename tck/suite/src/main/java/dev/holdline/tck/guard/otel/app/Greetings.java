@@ -1,0 +1,38 @@
+package dev.holdline.tck.guard.otel.app;
+
+import dev.holdline.guard.trace.Traced;
+import io.opentelemetry.api.trace.Span;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Deployed: a bean whose {@code @Traced} methods answer the id of the span that is current while they
+ * run, so that the test can tell which exported span was theirs.
+ */
+@ApplicationScoped
+public class Greetings {
+
+    /** The span name {@link #named()} asks for. */
+    public static final String NAMED_SPAN = "holdline.tck.greeting";
+
+    /** The message of the exception {@link #failing()} throws. */
+    public static final String FAILURE = "greeting refused";
+
+    @Traced(NAMED_SPAN)
+    public String named() {
+        return currentSpanId();
+    }
+
+    @Traced
+    public String unnamed() {
+        return currentSpanId();
+    }
+
+    @Traced
+    public String failing() {
+        throw new IllegalStateException(FAILURE + " in span " + currentSpanId());
+    }
+
+    private static String currentSpanId() {
+        return Span.current().getSpanContext().getSpanId();
+    }
+}
