@@ -1,5 +1,6 @@
 package dev.holdline.guard;
 
+import dev.holdline.guard.trace.GuardTelemetry;
 import dev.holdline.http.ProblemTypes;
 import dev.holdline.http.ProblemWriter;
 import dev.holdline.http.RetryAfter;
@@ -29,6 +30,7 @@ public final class GuardResponses {
             throw new IllegalStateException("Cannot answer " + rejection.status() + " " + rejection.problemName()
                     + ": the response is already committed", rejection);
         }
+        GuardTelemetry.rejected(rejection);
         response.resetBuffer();
         rejection.retryAfter().ifPresent(delay -> RetryAfter.set(response, delay));
         for (Map.Entry<String, String> field : rejection.headers().entrySet()) {

@@ -1,6 +1,7 @@
 package dev.holdline.guard.jaxrs;
 
 import dev.holdline.guard.GuardRejectedException;
+import dev.holdline.guard.trace.GuardTelemetry;
 import dev.holdline.http.HoldlineConfig;
 import dev.holdline.http.Problem;
 import dev.holdline.http.ProblemTypes;
@@ -25,6 +26,7 @@ public class GuardRejectedMapper implements ExceptionMapper<GuardRejectedExcepti
 
     @Override
     public Response toResponse(GuardRejectedException rejection) {
+        GuardTelemetry.rejected(rejection);
         ProblemTypes types = servletContext == null
                 ? ProblemTypes.fromConfig(HoldlineConfig.systemPropertiesOnly())
                 : ProblemTypes.fromConfig(HoldlineConfig.of(servletContext));
