@@ -43,9 +43,41 @@ final class OtlpCollector implements AutoCloseable {
                 .withHeader("Content-Type", "application/x-protobuf")));
     }
 
+    /**
+     * A span as exported.
+     *
+     * @param scope the name of the instrumentation scope (tracer) that made it
+     * @param span  the span
+     */
+    record Exported(String scope, Span span) {
+
+        String spanId() {
+            return hex(span.getSpanId().toByteArray());
+        }
+
+        String parentSpanId() {
+            return hex(span.getParentSpanId().toByteArray());
+        }
+
+        /** The value of the attribute {@code key}, as text ({@code null} if the span has none). */
+        String attribute(String key) {
+            return span.getAttributesList().stream()
+                    .filter(attribute -> attribute.getKey().equals(key))
+                    .findFirst()
+                    .map(KeyValue::getValue)
+                    .map(OtlpCollector::text)
+                    .orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return scope + " " + span;
+        }
+    }
+
     /** Every span exported so far, in the order received. */
-    List<Span> spans() {
-        List<Span> spans = new ArrayList<>();
+    List<Exported> spans() {
+        List<Exported> spans = new ArrayList<>();
         for (ServeEvent event : server.getAllServeEvents()) {
             if (!TRACES.equals(event.getRequest().getUrl())) {
                 continue;
@@ -54,7 +86,7 @@ final class OtlpCollector implements AutoCloseable {
                 ExportTraceServiceRequest export = ExportTraceServiceRequest.parseFrom(event.getRequest().getBody());
                 for (ResourceSpans resource : export.getResourceSpansList()) {
                     for (ScopeSpans scope : resource.getScopeSpansList()) {
-                        spans.addAll(scope.getSpansList());
+                        scope.getSpansList().forEach(span -> spans.add(new Exported(scope.getScope().getName(), span)));
                     }
                 }
             } catch (InvalidProtocolBufferException e) {
@@ -65,18 +97,8 @@ final class OtlpCollector implements AutoCloseable {
     }
 
     /** The spans of the trace {@code traceId} (32 lower-case hex digits) exported so far. */
-    List<Span> trace(String traceId) {
-        return spans().stream().filter(span -> hex(span.getTraceId().toByteArray()).equals(traceId)).toList();
-    }
-
-    /** The value of the attribute {@code key} of {@code span}, as text ({@code null} if it has none). */
-    static String attribute(Span span, String key) {
-        return span.getAttributesList().stream()
-                .filter(attribute -> attribute.getKey().equals(key))
-                .findFirst()
-                .map(KeyValue::getValue)
-                .map(OtlpCollector::text)
-                .orElse(null);
+    List<Exported> trace(String traceId) {
+        return spans().stream().filter(exported -> hex(exported.span().getTraceId().toByteArray()).equals(traceId)).toList();
     }
 
     private static String text(AnyValue value) {
@@ -90,7 +112,7 @@ final class OtlpCollector implements AutoCloseable {
     }
 
     /** Lower-case hex, as {@code SpanContext} spells trace and span ids. */
-    static String hex(byte[] id) {
+    private static String hex(byte[] id) {
         return HexFormat.of().formatHex(id);
     }
 

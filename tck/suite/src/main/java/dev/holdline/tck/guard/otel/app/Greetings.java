@@ -6,7 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Deployed: a bean whose {@code @Traced} methods answer the id of the span that is current while they
- * run, so that the test can tell which exported span was theirs.
+ * run, so that the test can tell which exported span was theirs; the failing ones end their exception's
+ * message with it.
  */
 @ApplicationScoped
 public class Greetings {
@@ -14,8 +15,8 @@ public class Greetings {
     /** The span name {@link #named()} asks for. */
     public static final String NAMED_SPAN = "holdline.tck.greeting";
 
-    /** The message of the exception {@link #failing()} throws. */
-    public static final String FAILURE = "greeting refused";
+    /** The start of the message of the exception {@link #failing()} throws. */
+    public static final String FAILURE = "greeting failed in span";
 
     @Traced(NAMED_SPAN)
     public String named() {
@@ -29,7 +30,12 @@ public class Greetings {
 
     @Traced
     public String failing() {
-        throw new IllegalStateException(FAILURE + " in span " + currentSpanId());
+        throw new IllegalStateException(FAILURE + " " + currentSpanId());
+    }
+
+    @Traced
+    public String refused() {
+        throw new Refusal("refused in span " + currentSpanId());
     }
 
     private static String currentSpanId() {

@@ -10,15 +10,18 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.function.Supplier;
 
 /**
- * Deployed: {@code GET /api/traced/{plain|named|unnamed|failing}}, each answering
- * {@code "<traceId> <serverSpanId> <innerSpanId>"}: the ids of the span current in the resource (the
- * agent's server span) and of the span current inside the {@link Greetings} method it calls (for a
- * failing method, the one its exception names); {@code -} where there is none.
+ * Deployed: {@code GET /api/traced/{plain|named|unnamed|failing|refused|filtered}}, each answering
+ * {@code "<traceId> <outerSpanId> <innerSpanId>"}: the ids of the span current in the resource (the
+ * agent's server span, or the {@code TracingFilter}'s span under {@code filtered}) and of the span current
+ * inside the {@link Greetings} method it calls, {@code -} where there is none.
  */
 @RequestScoped
 @Path("traced")
 @Produces(MediaType.TEXT_PLAIN)
 public class TracedResource {
+
+    /** The one path the tests register {@code TracingFilter} for. */
+    public static final String FILTERED = "/api/traced/filtered";
 
     @Inject
     Greetings greetings;
@@ -41,22 +44,39 @@ public class TracedResource {
         return ids(greetings::unnamed);
     }
 
-    /** The exception is caught here: the server span ends well, only the {@code @Traced} span failed. */
     @GET
     @Path("failing")
     public String failing() {
-        return ids(() -> {
-            try {
-                return greetings.failing();
-            } catch (IllegalStateException e) {
-                return e.getMessage().substring(e.getMessage().lastIndexOf(' ') + 1);
-            }
-        });
+        return ids(() -> spanOf(greetings::failing));
+    }
+
+    @GET
+    @Path("refused")
+    public String refused() {
+        return ids(() -> spanOf(greetings::refused));
+    }
+
+    @GET
+    @Path("filtered")
+    public String filtered() {
+        return ids(greetings::named);
+    }
+
+    /**
+     * The span id a failing method's exception names. Caught here, so that the request itself succeeds
+     * and only the {@code @Traced} span shows the failure.
+     */
+    private static String spanOf(Supplier<String> failing) {
+        try {
+            return "returned " + failing.get();
+        } catch (RuntimeException e) {
+            return e.getMessage().substring(e.getMessage().lastIndexOf(' ') + 1);
+        }
     }
 
     private static String ids(Supplier<String> inner) {
-        Span server = Span.current();
+        Span outer = Span.current();
         String innerSpanId = inner.get();
-        return server.getSpanContext().getTraceId() + " " + server.getSpanContext().getSpanId() + " " + innerSpanId;
+        return outer.getSpanContext().getTraceId() + " " + outer.getSpanContext().getSpanId() + " " + innerSpanId;
     }
 }
