@@ -96,6 +96,16 @@ final class OtlpCollector implements AutoCloseable {
         return spans;
     }
 
+    /** One line per span exported so far ({@code scope kind name traceId}), for failure messages. */
+    String summary() {
+        StringBuilder lines = new StringBuilder(server.getAllServeEvents().size() + " exports:");
+        for (Exported exported : spans()) {
+            lines.append("\n  ").append(exported.scope()).append(' ').append(exported.span().getKind()).append(' ')
+                    .append(exported.span().getName()).append(' ').append(hex(exported.span().getTraceId().toByteArray()));
+        }
+        return lines.toString();
+    }
+
     /** The spans of the trace {@code traceId} (32 lower-case hex digits) exported so far. */
     List<Exported> trace(String traceId) {
         return spans().stream().filter(exported -> hex(exported.span().getTraceId().toByteArray()).equals(traceId)).toList();

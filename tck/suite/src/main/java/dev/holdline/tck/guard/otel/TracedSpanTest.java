@@ -135,7 +135,7 @@ class TracedSpanTest {
         String[] ids = answer.body().trim().split(" ");
         assertEquals(3, ids.length, answer::body);
         assertTrue(ids[0].matches("[0-9a-f]{32}") && !ids[0].matches("0+"),
-                "the application's OpenTelemetry API sees the agent's trace: " + answer.body());
+                () -> "the application's OpenTelemetry API sees the agent's trace: " + answer.body() + "; " + collector.summary());
         List<String> wanted = "-".equals(ids[2]) ? List.of(ids[1]) : List.of(ids[1], ids[2]);
         List<Exported> spans = await("the server span and the spans " + wanted + " of trace " + ids[0])
                 .atMost(EXPORTED)
