@@ -93,7 +93,8 @@ class TracedSpanTest {
                         Libraries.of("caffeine", "com.github.benmanes.caffeine.cache.Caffeine"),
                         Libraries.of("bucket4j_jdk17-core", "io.github.bucket4j.Bucket"),
                         Libraries.of("opentelemetry-api", "io.opentelemetry.api.trace.Span"),
-                        Libraries.of("opentelemetry-context", "io.opentelemetry.context.Context"))
+                        Libraries.of("opentelemetry-context", "io.opentelemetry.context.Context"),
+                        Libraries.of("opentelemetry-common", "io.opentelemetry.common.ComponentLoader"))
                 .addClasses(TracingApplication.class, TracedResource.class, Greetings.class)
                 // By file: loading Refusal here would need its superclass, which the runners keep off this class path.
                 .add(new ClassLoaderAsset(REFUSAL), "WEB-INF/classes/" + REFUSAL)
