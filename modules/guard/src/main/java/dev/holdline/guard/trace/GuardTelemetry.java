@@ -32,6 +32,12 @@ public final class GuardTelemetry {
     /** Span and metric attribute: {@code ok}, {@code rejected} or {@code error}. */
     public static final String OUTCOME_ATTRIBUTE = "holdline.guard.outcome";
 
+    /**
+     * Request attribute in which {@link TracingFilter} leaves the trace id of its span, for an access-log
+     * filter mapped outside it (which no longer sees the span as current when it writes its line).
+     */
+    public static final String TRACE_ID_ATTRIBUTE = "dev.holdline.guard.trace.id";
+
     private static final String API_PROBE = "io.opentelemetry.api.GlobalOpenTelemetry";
     private static final String BACKEND = "dev.holdline.guard.trace.OpenTelemetryBackend";
     private static final System.Logger LOG = System.getLogger(GuardTelemetry.class.getName());
@@ -96,12 +102,22 @@ public final class GuardTelemetry {
     }
 
     static TelemetrySpan startChild(String name, Map<String, String> attributes) {
-        return BACKEND_IN_USE.startChild(name, attributes);
+        try {
+            return BACKEND_IN_USE.startChild(name, attributes);
+        } catch (RuntimeException | LinkageError failure) {
+            ignore(failure);
+            return NoopBackend.SPAN;
+        }
     }
 
     static TelemetrySpan startRequest(String name, Map<String, String> attributes, Iterable<String> fieldNames,
                                       Function<String, String> field) {
-        return BACKEND_IN_USE.startRequest(name, attributes, fieldNames, field);
+        try {
+            return BACKEND_IN_USE.startRequest(name, attributes, fieldNames, field);
+        } catch (RuntimeException | LinkageError failure) {
+            ignore(failure);
+            return NoopBackend.SPAN;
+        }
     }
 
     private static void ignore(Throwable failure) {

@@ -8,7 +8,8 @@ final class NoopBackend implements TelemetryBackend {
 
     static final NoopBackend INSTANCE = new NoopBackend();
 
-    private static final TelemetrySpan SPAN = new TelemetrySpan() {
+    /** A span that does nothing; also what a failing backend hands out instead of its own. */
+    static final TelemetrySpan SPAN = new TelemetrySpan() {
         @Override
         public Scope makeCurrent() {
             return () -> { };

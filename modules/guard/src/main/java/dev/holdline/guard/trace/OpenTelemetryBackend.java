@@ -31,6 +31,7 @@ import java.util.function.Function;
  *
  * <p>Tracer and meter come from {@link GlobalOpenTelemetry} (which an OpenTelemetry agent bridges to its
  * own SDK), looked up on first use and again whenever the global instance changes; the module never sets it.
+ * Fields only, no static state: the class initialises nothing of OpenTelemetry's before it is created.
  */
 final class OpenTelemetryBackend implements TelemetryBackend {
 
@@ -40,6 +41,14 @@ final class OpenTelemetryBackend implements TelemetryBackend {
     private final AttributeKey<String> targetKey = AttributeKey.stringKey("holdline.guard.target");
     private final AttributeKey<String> outcomeKey = AttributeKey.stringKey(GuardTelemetry.OUTCOME_ATTRIBUTE);
     private final TextMapGetter<RequestFields> getter = fieldGetter();
+
+    /**
+     * {@code GlobalOpenTelemetry.getOrNoop()} (API 1.57 and later, bridged by the agent) does not, unlike
+     * {@code get()}, fix the global instance to a no-op when nothing is registered yet: an application
+     * (or a server such as Payara, whose API is shared) may still register its SDK after our first call.
+     * With an older API, {@code get()} it is.
+     */
+    private final boolean hasGetOrNoop = hasMethod("getOrNoop");
 
     private volatile Instruments instruments;
 
@@ -65,13 +74,22 @@ final class OpenTelemetryBackend implements TelemetryBackend {
     }
 
     private Instruments instruments() {
-        OpenTelemetry global = GlobalOpenTelemetry.get();
+        OpenTelemetry global = hasGetOrNoop ? GlobalOpenTelemetry.getOrNoop() : GlobalOpenTelemetry.get();
         Instruments current = instruments;
         if (current == null || current.openTelemetry() != global) {
             current = Instruments.of(global);
             instruments = current;
         }
         return current;
+    }
+
+    private static boolean hasMethod(String name) {
+        try {
+            GlobalOpenTelemetry.class.getMethod(name);
+            return true;
+        } catch (NoSuchMethodException absent) {
+            return false;
+        }
     }
 
     @Override

@@ -65,6 +65,7 @@ public final class TracingFilter implements Filter {
         long start = System.nanoTime();
         Throwable failure = null;
         try (TelemetrySpan.Scope ignored = span.makeCurrent()) {
+            GuardTelemetry.currentTraceId().ifPresent(traceId -> request.setAttribute(GuardTelemetry.TRACE_ID_ATTRIBUTE, traceId));
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException | Error thrown) {
             failure = thrown;

@@ -2,6 +2,10 @@ package dev.holdline.guard.trace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.holdline.guard.GuardResponses;
+import dev.holdline.http.HoldlineConfig;
+import dev.holdline.http.ProblemTypes;
+import dev.holdline.testing.EmbeddedUndertow;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -10,6 +14,12 @@ import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.LongPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
+import io.undertow.servlet.Servlets;
+import io.undertow.servlet.api.DeploymentInfo;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Collection;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -44,6 +54,8 @@ class GuardMetricsTest {
 
     @Test
     void durationsAndRejectionsAreMeasured() {
+        long limitedBefore = count(rejections(), "rate-limited", 429);
+        long expiredBefore = count(rejections(), "deadline-exceeded", 503);
         weld.select(TracedBean.class).get().plain("x");
         GuardTelemetry.rejected(TestRejection.rateLimited());
         GuardTelemetry.rejected(TestRejection.rateLimited());
@@ -59,8 +71,35 @@ class GuardMetricsTest {
         assertEquals("ok", point.getAttributes().get(AttributeKey.stringKey(GuardTelemetry.OUTCOME_ATTRIBUTE)));
 
         Collection<LongPointData> rejections = metric(metrics, GuardTelemetry.REJECTIONS_METRIC).getLongSumData().getPoints();
-        assertEquals(2, count(rejections, "rate-limited", 429));
-        assertEquals(1, count(rejections, "deadline-exceeded", 503));
+        assertEquals(limitedBefore + 2, count(rejections, "rate-limited", 429));
+        assertEquals(expiredBefore + 1, count(rejections, "deadline-exceeded", 503));
+    }
+
+    @Test
+    void aRejectionWrittenByAFilterIsCountedOnce() throws Exception {
+        DeploymentInfo deployment = EmbeddedUndertow.deployment();
+        deployment.addServlet(Servlets.servlet("reject", RejectingServlet.class).addMapping("/reject"));
+        long before = count(rejections(), "deadline-exceeded", 503);
+        try (EmbeddedUndertow server = EmbeddedUndertow.start(deployment)) {
+            assertEquals(503, server.get("reject").statusCode());
+        }
+        assertEquals(before + 1, count(rejections(), "deadline-exceeded", 503));
+    }
+
+    private static Collection<LongPointData> rejections() {
+        return READER.collectAllMetrics().stream().filter(metric -> metric.getName().equals(GuardTelemetry.REJECTIONS_METRIC))
+                .flatMap(metric -> metric.getLongSumData().getPoints().stream()).toList();
+    }
+
+    /** Answers every request with a {@code deadline-exceeded} rejection, as a guard's filter does. */
+    public static final class RejectingServlet extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            GuardResponses.write(request, response, TestRejection.deadlineExceeded(),
+                    ProblemTypes.fromConfig(HoldlineConfig.systemPropertiesOnly()));
+        }
     }
 
     private static long count(Collection<LongPointData> points, String problem, long status) {

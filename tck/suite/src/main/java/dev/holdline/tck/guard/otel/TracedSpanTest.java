@@ -55,7 +55,9 @@ class TracedSpanTest {
     /** The instrumentation scope of holdline-guard's spans. */
     private static final String GUARD_SCOPE = "dev.holdline.guard";
 
-    private static final String GREETINGS = Greetings.class.getName();
+    private static final String GREETINGS = "dev.holdline.tck.guard.otel.app.Greetings";
+
+    private static final long LATER_NANOS = Greetings.LATER_MILLIS * 1_000_000;
 
     private static final String WEB_XML = """
             <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
@@ -171,7 +173,7 @@ class TracedSpanTest {
     }
 
     @Test
-    @Assertion("GD-6.21")
+    @Assertion({"GD-6.21", "GD-6.1"})
     void aTracedMethodRunsInANamedChildOfTheServerSpan() throws Exception {
         Trace trace = call("named");
         Exported server = trace.outer();
@@ -185,14 +187,14 @@ class TracedSpanTest {
     }
 
     @Test
-    @Assertion("GD-6.22")
+    @Assertion({"GD-6.22", "GD-6.1"})
     void anUnnamedTracedSpanIsNamedAfterTheBeanClassAndMethod() throws Exception {
         Trace trace = call("unnamed");
         assertTracedChild(trace.inner(), trace.outer(), "Greetings.unnamed", "unnamed");
     }
 
     @Test
-    @Assertion("GD-6.23")
+    @Assertion({"GD-6.23", "GD-6.2"})
     void aTracedMethodThatThrowsEndsItsSpanAsAnErrorWithTheException() throws Exception {
         Trace trace = call("failing");
         Exported traced = trace.inner();
@@ -209,7 +211,26 @@ class TracedSpanTest {
     }
 
     @Test
-    @Assertion("GD-6.24")
+    @Assertion("GD-6.3")
+    void theSpanOfAMethodReturningAStageEndsWhenTheStageCompletes() throws Exception {
+        Trace trace = call("later");
+        Exported traced = trace.inner();
+        assertTracedChild(traced, trace.outer(), "Greetings.later", "later");
+        long nanos = traced.span().getEndTimeUnixNano() - traced.span().getStartTimeUnixNano();
+        assertTrue(nanos >= LATER_NANOS, "ended when the stage completed, " + Greetings.LATER_MILLIS + " ms after the call: " + traced);
+        assertEquals("ok", traced.attribute("holdline.guard.outcome"), traced::toString);
+
+        Trace failed = call("later-failing");
+        Exported failedSpan = failed.inner();
+        assertTracedChild(failedSpan, failed.outer(), "Greetings.laterFailing", "laterFailing");
+        assertTrue(failedSpan.span().getEndTimeUnixNano() - failedSpan.span().getStartTimeUnixNano() >= LATER_NANOS,
+                failedSpan::toString);
+        assertEquals("error", failedSpan.attribute("holdline.guard.outcome"), failedSpan::toString);
+        assertEquals(StatusCode.STATUS_CODE_ERROR, failedSpan.span().getStatus().getCode(), failedSpan::toString);
+    }
+
+    @Test
+    @Assertion({"GD-6.24", "GD-6.2"})
     void aRejectionAnsweredWithA4xxIsRecordedButIsNoError() throws Exception {
         Trace trace = call("refused");
         Exported traced = trace.inner();
@@ -221,7 +242,7 @@ class TracedSpanTest {
     }
 
     @Test
-    @Assertion("GD-6.25")
+    @Assertion({"GD-6.25", "GD-6.4"})
     void theTracingFiltersSpanIsAChildOfTheServerSpanAndParentOfTracedSpans() throws Exception {
         Trace trace = call("filtered");
         assertEquals(1, trace.servers().size(), "one server span, the agent's: " + trace.spans());

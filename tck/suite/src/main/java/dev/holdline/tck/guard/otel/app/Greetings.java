@@ -3,6 +3,10 @@ package dev.holdline.tck.guard.otel.app;
 import dev.holdline.guard.trace.Traced;
 import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Deployed: a bean whose {@code @Traced} methods answer the id of the span that is current while they
@@ -17,6 +21,14 @@ public class Greetings {
 
     /** The start of the message of the exception {@link #failing()} throws. */
     public static final String FAILURE = "greeting failed in span";
+
+    /**
+     * How long the stages of {@link #later()} and {@link #laterFailing()} take to complete, in milliseconds
+     * (a constant: the test reads it without loading this class, which names a class the client lacks).
+     */
+    public static final long LATER_MILLIS = 300;
+
+    private static final Executor AFTER_A_WHILE = CompletableFuture.delayedExecutor(LATER_MILLIS, TimeUnit.MILLISECONDS);
 
     @Traced(NAMED_SPAN)
     public String named() {
@@ -36,6 +48,22 @@ public class Greetings {
     @Traced
     public String refused() {
         throw new Refusal("refused in span " + currentSpanId());
+    }
+
+    /** Returns at once; the stage completes {@link #LATER_MILLIS} afterwards. */
+    @Traced
+    public CompletionStage<String> later() {
+        String spanId = currentSpanId();
+        return CompletableFuture.supplyAsync(() -> spanId, AFTER_A_WHILE);
+    }
+
+    /** Returns at once; the stage fails {@link #LATER_MILLIS} afterwards. */
+    @Traced
+    public CompletionStage<String> laterFailing() {
+        String spanId = currentSpanId();
+        return CompletableFuture.supplyAsync(() -> {
+            throw new IllegalStateException(FAILURE + " " + spanId);
+        }, AFTER_A_WHILE);
     }
 
     private static String currentSpanId() {

@@ -7,10 +7,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
- * Deployed: {@code GET /api/traced/{plain|named|unnamed|failing|refused|filtered}}, each answering
+ * Deployed: {@code GET /api/traced/{plain|named|unnamed|failing|refused|filtered|later|later-failing}}, each answering
  * {@code "<traceId> <outerSpanId> <innerSpanId>"}: the ids of the span current in the resource (the
  * agent's server span, or the {@code TracingFilter}'s span under {@code filtered}) and of the span current
  * inside the {@link Greetings} method it calls, {@code -} where there is none.
@@ -60,6 +61,19 @@ public class TracedResource {
     @Path("filtered")
     public String filtered() {
         return ids(greetings::named);
+    }
+
+    /** Waits for the stage: the {@code @Traced} span ends when it completes, not when the method returns. */
+    @GET
+    @Path("later")
+    public String later() {
+        return ids(() -> greetings.later().toCompletableFuture().join());
+    }
+
+    @GET
+    @Path("later-failing")
+    public String laterFailing() {
+        return ids(() -> spanOf(() -> greetings.laterFailing().toCompletableFuture().join(), CompletionException.class));
     }
 
     /**
