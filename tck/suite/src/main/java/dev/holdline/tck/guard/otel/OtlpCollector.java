@@ -9,24 +9,32 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.holdline.tck.api.Capability;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
+import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
+import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The collector the OpenTelemetry agent of the container JVM exports to: WireMock on
- * {@code 127.0.0.1:<}{@value Capability#OTEL_PORT_PROPERTY}{@code >} answering {@code POST /v1/traces}, whose
- * request journal is decoded as OTLP {@code ExportTraceServiceRequest}s.
+ * {@code 127.0.0.1:<}{@value Capability#OTEL_PORT_PROPERTY}{@code >} answering {@code POST /v1/traces} and
+ * {@code POST /v1/metrics}, whose request journal is decoded as OTLP {@code ExportTraceServiceRequest}s and
+ * {@code ExportMetricsServiceRequest}s.
  */
 final class OtlpCollector implements AutoCloseable {
 
     static final String TRACES = "/v1/traces";
+    static final String METRICS = "/v1/metrics";
 
     private final WireMockServer server;
 
@@ -39,8 +47,10 @@ final class OtlpCollector implements AutoCloseable {
         server = new WireMockServer(options().bindAddress("127.0.0.1").port(Integer.parseInt(port.trim())));
         server.start();
         // An empty ExportTraceServiceResponse is an empty body: every span accepted.
-        server.stubFor(post(urlEqualTo(TRACES)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/x-protobuf")));
+        for (String path : List.of(TRACES, METRICS)) {
+            server.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/x-protobuf")));
+        }
     }
 
     /**
@@ -61,12 +71,7 @@ final class OtlpCollector implements AutoCloseable {
 
         /** The value of the attribute {@code key}, as text ({@code null} if the span has none). */
         String attribute(String key) {
-            return span.getAttributesList().stream()
-                    .filter(attribute -> attribute.getKey().equals(key))
-                    .findFirst()
-                    .map(KeyValue::getValue)
-                    .map(OtlpCollector::text)
-                    .orElse(null);
+            return OtlpCollector.attribute(span.getAttributesList(), key);
         }
 
         @Override
@@ -96,6 +101,39 @@ final class OtlpCollector implements AutoCloseable {
         return spans;
     }
 
+    /**
+     * The highest value exported so far of the counter {@code name} for the data point whose attributes
+     * include {@code attributes} (for a cumulative counter, its current value), or 0 if none was exported.
+     */
+    long counter(String name, Map<String, String> attributes) {
+        long highest = 0;
+        for (ServeEvent event : server.getAllServeEvents()) {
+            if (!METRICS.equals(event.getRequest().getUrl())) {
+                continue;
+            }
+            try {
+                for (ResourceMetrics resource : ExportMetricsServiceRequest.parseFrom(event.getRequest().getBody()).getResourceMetricsList()) {
+                    for (ScopeMetrics scope : resource.getScopeMetricsList()) {
+                        for (Metric metric : scope.getMetricsList()) {
+                            if (!metric.getName().equals(name)) {
+                                continue;
+                            }
+                            for (NumberDataPoint point : metric.getSum().getDataPointsList()) {
+                                if (attributes.entrySet().stream().allMatch(wanted -> wanted.getValue()
+                                        .equals(attribute(point.getAttributesList(), wanted.getKey())))) {
+                                    highest = Math.max(highest, point.getAsInt());
+                                }
+                            }
+                        }
+                    }
+                }
+            } catch (InvalidProtocolBufferException e) {
+                throw new AssertionError("The agent exported something that is not an OTLP protobuf metrics export", e);
+            }
+        }
+        return highest;
+    }
+
     /** One line per span exported so far ({@code scope kind name traceId}), for failure messages. */
     String summary() {
         StringBuilder lines = new StringBuilder(server.getAllServeEvents().size() + " exports:");
@@ -109,6 +147,16 @@ final class OtlpCollector implements AutoCloseable {
     /** The spans of the trace {@code traceId} (32 lower-case hex digits) exported so far. */
     List<Exported> trace(String traceId) {
         return spans().stream().filter(exported -> hex(exported.span().getTraceId().toByteArray()).equals(traceId)).toList();
+    }
+
+    /** The value of the attribute {@code key} among {@code attributes}, as text ({@code null} if absent). */
+    static String attribute(List<KeyValue> attributes, String key) {
+        return attributes.stream()
+                .filter(attribute -> attribute.getKey().equals(key))
+                .findFirst()
+                .map(KeyValue::getValue)
+                .map(OtlpCollector::text)
+                .orElse(null);
     }
 
     private static String text(AnyValue value) {

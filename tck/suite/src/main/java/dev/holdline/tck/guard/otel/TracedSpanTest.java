@@ -24,6 +24,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -239,6 +240,22 @@ class TracedSpanTest {
         assertEquals("rejected", traced.attribute("holdline.guard.outcome"), traced::toString);
         assertEquals("tck-refused", traced.attribute("holdline.guard.problem"), traced::toString);
         assertEquals("429", traced.attribute("http.response.status_code"), traced::toString);
+    }
+
+    @Test
+    @Assertion("GD-6.5")
+    void everyRejectionTheMapperAnswersIsCounted() throws Exception {
+        Map<String, String> refused = Map.of("holdline.guard.problem", "tck-refused", "http.response.status_code", "429");
+        long before = collector.counter("holdline.guard.rejections", refused);
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> answer = HttpClients.http11().send(
+                    HttpRequest.newBuilder(base.toURI().resolve("api/traced/rejected")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(429, answer.statusCode(), answer::body);
+            assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), answer::toString);
+        }
+        await("holdline.guard.rejections exported").atMost(EXPORTED)
+                .until(() -> collector.counter("holdline.guard.rejections", refused) >= before + 2);
+        assertEquals(before + 2, collector.counter("holdline.guard.rejections", refused), "one per answered rejection");
     }
 
     @Test

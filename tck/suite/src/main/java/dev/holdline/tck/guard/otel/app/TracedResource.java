@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * Deployed: {@code GET /api/traced/{plain|named|unnamed|failing|refused|filtered|later|later-failing}}, each answering
  * {@code "<traceId> <outerSpanId> <innerSpanId>"}: the ids of the span current in the resource (the
  * agent's server span, or the {@code TracingFilter}'s span under {@code filtered}) and of the span current
- * inside the {@link Greetings} method it calls, {@code -} where there is none.
+ * inside the {@link Greetings} method it calls, {@code -} where there is none. {@code GET /api/traced/rejected}
+ * lets a guard rejection reach the JAX-RS exception mapper.
  */
 @RequestScoped
 @Path("traced")
@@ -61,6 +62,13 @@ public class TracedResource {
     @Path("filtered")
     public String filtered() {
         return ids(greetings::named);
+    }
+
+    /** The rejection is not caught: holdline-guard's JAX-RS exception mapper answers it (429). */
+    @GET
+    @Path("rejected")
+    public String rejected() {
+        return greetings.refused();
     }
 
     /** Waits for the stage: the {@code @Traced} span ends when it completes, not when the method returns. */
