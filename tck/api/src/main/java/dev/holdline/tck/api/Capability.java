@@ -20,6 +20,16 @@ public final class Capability {
     /** The container provides Jakarta REST itself or the runner bundles an implementation. */
     public static final String JAXRS = "jaxrs";
 
+    /**
+     * The container JVM runs the OpenTelemetry Java agent, exporting traces as OTLP/HTTP protobuf to
+     * {@code http://127.0.0.1:<port>/v1/traces}, where {@code <port>} is the system property
+     * {@value #OTEL_PORT_PROPERTY} of the test JVM (the suite's collector listens there).
+     */
+    public static final String OTEL_AGENT = "otel-agent";
+
+    /** System property naming the port of the collector the {@link #OTEL_AGENT} agent exports to. */
+    public static final String OTEL_PORT_PROPERTY = "holdline.tck.otel.port";
+
     private Capability() {
     }
 }
