@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.holdline.tck.guard.GuardWars;
 import dev.holdline.tck.api.Assertion;
 import dev.holdline.tck.api.Capability;
 import dev.holdline.tck.api.RequiresCapability;
@@ -13,7 +14,6 @@ import dev.holdline.tck.guard.otel.OtlpCollector.Exported;
 import dev.holdline.tck.guard.otel.app.Greetings;
 import dev.holdline.tck.guard.otel.app.TracedResource;
 import dev.holdline.tck.guard.otel.app.TracingApplication;
-import dev.holdline.tck.harness.Deployments;
 import dev.holdline.tck.harness.HttpClients;
 import dev.holdline.tck.harness.Libraries;
 import io.opentelemetry.proto.trace.v1.Span;
@@ -90,12 +90,8 @@ class TracedSpanTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("gd-otel")
-                .addAsLibraries(Libraries.of("holdline-guard", "dev.holdline.guard.GuardRejectedException"),
-                        Libraries.of("holdline-http", "dev.holdline.http.Problem"),
-                        Libraries.of("caffeine", "com.github.benmanes.caffeine.cache.Caffeine"),
-                        Libraries.of("bucket4j_jdk17-core", "io.github.bucket4j.Bucket"),
-                        Libraries.of("opentelemetry-api", "io.opentelemetry.api.trace.Span"),
+        return GuardWars.war("gd-otel")
+                .addAsLibraries(Libraries.of("opentelemetry-api", "io.opentelemetry.api.trace.Span"),
                         Libraries.of("opentelemetry-context", "io.opentelemetry.context.Context"),
                         Libraries.of("opentelemetry-common", "io.opentelemetry.common.ComponentLoader"))
                 .addClasses(TracingApplication.class, TracedResource.class, Greetings.class)
