@@ -65,6 +65,10 @@ final class OtlpCollector implements AutoCloseable {
             return hex(span.getSpanId().toByteArray());
         }
 
+        String traceId() {
+            return hex(span.getTraceId().toByteArray());
+        }
+
         String parentSpanId() {
             return hex(span.getParentSpanId().toByteArray());
         }

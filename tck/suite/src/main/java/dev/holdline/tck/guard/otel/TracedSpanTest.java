@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.holdline.tck.guard.GuardWars;
+import dev.holdline.tck.guard.log.AccessLines;
+import dev.holdline.tck.guard.log.app.CapturedLines;
+import dev.holdline.tck.guard.log.app.LinesServlet;
 import dev.holdline.tck.api.Assertion;
 import dev.holdline.tck.api.Capability;
 import dev.holdline.tck.api.RequiresCapability;
@@ -71,8 +74,17 @@ class TracedSpanTest {
                 <filter-name>tracing</filter-name>
                 <url-pattern>%s</url-pattern>
               </filter-mapping>
+              <filter>
+                <filter-name>access-log</filter-name>
+                <filter-class>dev.holdline.guard.log.AccessLogFilter</filter-class>
+                <async-supported>true</async-supported>
+              </filter>
+              <filter-mapping>
+                <filter-name>access-log</filter-name>
+                <url-pattern>%s</url-pattern>
+              </filter-mapping>
             </web-app>
-            """.formatted(TracedResource.FILTERED);
+            """.formatted(TracedResource.FILTERED, TracedResource.LOGGED);
 
     private static final String REFUSAL = "dev/holdline/tck/guard/otel/app/Refusal.class";
 
@@ -94,7 +106,7 @@ class TracedSpanTest {
                 .addAsLibraries(Libraries.of("opentelemetry-api", "io.opentelemetry.api.trace.Span"),
                         Libraries.of("opentelemetry-context", "io.opentelemetry.context.Context"),
                         Libraries.of("opentelemetry-common", "io.opentelemetry.common.ComponentLoader"))
-                .addClasses(TracingApplication.class, TracedResource.class, Greetings.class)
+                .addClasses(TracingApplication.class, TracedResource.class, Greetings.class, CapturedLines.class, LinesServlet.class)
                 // By file: loading Refusal here would need its superclass, which the runners keep off this class path.
                 .add(new ClassLoaderAsset(REFUSAL), "WEB-INF/classes/" + REFUSAL)
                 .setWebXML(new StringAsset(WEB_XML));
@@ -153,6 +165,18 @@ class TracedSpanTest {
         assertEquals(GUARD_SCOPE, traced.scope(), traced::toString);
         assertEquals(parent.spanId(), traced.parentSpanId(), "a child of " + parent + ": " + traced);
         assertEquals(GREETINGS + "." + method, traced.attribute("code.function.name"), traced::toString);
+    }
+
+    @Test
+    @Assertion("GD-5.6")
+    void theAccessLogLineCarriesTheTraceIdOfTheAgentsServerSpan() throws Exception {
+        AccessLines lines = new AccessLines(base);
+        String marker = AccessLines.marker("otel");
+        Trace trace = call("logged/" + marker);
+        Exported server = trace.outer();
+        assertEquals(SpanKind.SPAN_KIND_SERVER, server.span().getKind(), server::toString);
+        String line = lines.awaitLines("/traced/logged/" + marker, 1).get(0);
+        assertTrue(line.contains(" trace_id=" + server.traceId() + " "), "the server span's trace " + server.traceId() + " in " + line);
     }
 
     @Test

@@ -25,12 +25,22 @@ public class TracedResource {
     /** The one path the tests register {@code TracingFilter} for. */
     public static final String FILTERED = "/api/traced/filtered";
 
+    /** The paths the tests register {@code AccessLogFilter} for. */
+    public static final String LOGGED = "/api/traced/logged/*";
+
     @Inject
     Greetings greetings;
 
     @GET
     @Path("plain")
     public String plain() {
+        return ids(() -> "-");
+    }
+
+    /** Behind the access-log filter (GD-5.6): a path of the test's own, for its one line. */
+    @GET
+    @Path("logged/{marker}")
+    public String logged() {
         return ids(() -> "-");
     }
 
