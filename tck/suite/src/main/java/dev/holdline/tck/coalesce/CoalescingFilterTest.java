@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.holdline.tck.api.Assertion;
 import dev.holdline.tck.coalesce.app.PageServlet;
+import dev.holdline.tck.harness.Deployments;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -39,6 +40,7 @@ class CoalescingFilterTest {
     private static final int SMALL_GROUP = 4;
 
     private static final SlowUpstream UPSTREAM = new SlowUpstream();
+    private static final String FILTER = "dev.holdline.coalesce.servlet.CoalescingFilter";
 
     @AfterAll
     static void stopUpstream() {
@@ -47,30 +49,10 @@ class CoalescingFilterTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        String filters = filter("coalesce", "/co-app/pages/*", "")
-                + filter("coalesce-impatient", "/co-app/impatient/*", param("holdline.coalesce.filter.wait-timeout", "1s"))
-                + filter("coalesce-private", "/co-app/private/*", param("holdline.coalesce.filter.key-by-credential", "true"));
+        String filters = Deployments.filter("coalesce", FILTER, "/co-app/pages/*")
+                + Deployments.filter("coalesce-impatient", FILTER, "/co-app/impatient/*", "holdline.coalesce.filter.wait-timeout", "1s")
+                + Deployments.filter("coalesce-private", FILTER, "/co-app/private/*", "holdline.coalesce.filter.key-by-credential", "true");
         return CoalesceWars.war("co-filter", UPSTREAM, filters).addClasses(PageServlet.class);
-    }
-
-    private static String filter(String name, String pattern, String params) {
-        return """
-                  <filter>
-                    <filter-name>%1$s</filter-name>
-                    <filter-class>dev.holdline.coalesce.servlet.CoalescingFilter</filter-class>
-                    <async-supported>true</async-supported>
-                %3$s  </filter>
-                  <filter-mapping>
-                    <filter-name>%1$s</filter-name>
-                    <url-pattern>%2$s</url-pattern>
-                    <dispatcher>REQUEST</dispatcher>
-                    <dispatcher>ASYNC</dispatcher>
-                  </filter-mapping>
-                """.formatted(name, pattern, params);
-    }
-
-    private static String param(String name, String value) {
-        return "    <init-param><param-name>%s</param-name><param-value>%s</param-value></init-param>%n".formatted(name, value);
     }
 
     @ArquillianResource

@@ -1,12 +1,12 @@
 package dev.holdline.tck.guard.ratelimit;
 
-import static dev.holdline.tck.guard.ratelimit.RateLimitWars.filter;
 import static dev.holdline.tck.guard.ratelimit.RateLimitWars.rateLimit;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.holdline.tck.api.Assertion;
+import dev.holdline.tck.harness.Deployments;
 import dev.holdline.tck.api.Timing;
 import dev.holdline.tck.guard.ratelimit.app.HeaderUserFilter;
 import java.net.URL;
@@ -42,7 +42,7 @@ class RateLimitFilterTest {
     static WebArchive deployment() {
         String filters = rateLimit("over", Map.of("limit", "3", "window", "1h", "policy", "tck-over"))
                 + rateLimit("header", Map.of("limit", "1", "window", "1h", "key", "HEADER", "header", "X-Client-Key"))
-                + filter("user", HeaderUserFilter.class.getName(), "/rl/principal/*", "")
+                + Deployments.filter("user", HeaderUserFilter.class.getName(), "/rl/principal/*")
                 + rateLimit("principal", Map.of("limit", "1", "window", "1h", "key", "PRINCIPAL"))
                 + rateLimit("global", Map.of("limit", "2", "window", "1h", "key", "GLOBAL"))
                 + rateLimit("refill", Map.of("limit", "1", "window", "2s"))

@@ -1,9 +1,11 @@
 package dev.holdline.tck.guard.ratelimit;
 
 import dev.holdline.tck.guard.GuardWars;
+import dev.holdline.tck.harness.Deployments;
 import dev.holdline.tck.guard.ratelimit.app.OkServlet;
 import dev.holdline.tck.guard.ratelimit.app.StatsServlet;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.stream.Collectors;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -31,23 +33,9 @@ final class RateLimitWars {
 
     /** A {@code RateLimitFilter} named {@code name} on {@code /rl/<name>/*} with these {@code holdline.guard.rate.*} settings. */
     static String rateLimit(String name, Map<String, String> settings) {
-        return filter(name, "dev.holdline.guard.ratelimit.RateLimitFilter", "/rl/" + name + "/*", settings.entrySet().stream()
-                .map(setting -> "    <init-param><param-name>holdline.guard.rate.%s</param-name><param-value>%s</param-value></init-param>%n"
-                        .formatted(setting.getKey(), setting.getValue()))
-                .collect(Collectors.joining()));
-    }
-
-    static String filter(String name, String className, String pattern, String params) {
-        return """
-                  <filter>
-                    <filter-name>%1$s</filter-name>
-                    <filter-class>%2$s</filter-class>
-                    <async-supported>true</async-supported>
-                %4$s  </filter>
-                  <filter-mapping>
-                    <filter-name>%1$s</filter-name>
-                    <url-pattern>%3$s</url-pattern>
-                  </filter-mapping>
-                """.formatted(name, className, pattern, params);
+        String[] params = settings.entrySet().stream()
+                .flatMap(setting -> Stream.of("holdline.guard.rate." + setting.getKey(), setting.getValue()))
+                .toArray(String[]::new);
+        return Deployments.filter(name, "dev.holdline.guard.ratelimit.RateLimitFilter", "/rl/" + name + "/*", params);
     }
 }
