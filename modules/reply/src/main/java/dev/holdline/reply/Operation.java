@@ -50,6 +50,8 @@ public record Operation(
     public static final int MAX_KIND_LENGTH = 200;
     /** The longest message kept; longer ones are cut, since a progress note is not worth a failure. */
     public static final int MAX_MESSAGE_LENGTH = 2000;
+    /** The longest resource location accepted; the JDBC store's column is this wide. */
+    public static final int MAX_LOCATION_LENGTH = 2048;
 
     /** Checks what every status requires; truncates instants to milliseconds. */
     public Operation {
@@ -72,6 +74,9 @@ public record Operation(
         }
         if (error != null && status != OperationStatus.Failed && status != OperationStatus.Canceled) {
             throw new IllegalArgumentException("only a Failed or Canceled operation has an error");
+        }
+        if (resourceLocation != null && resourceLocation.length() > MAX_LOCATION_LENGTH) {
+            throw new IllegalArgumentException("resourceLocation longer than " + MAX_LOCATION_LENGTH);
         }
         if (version < 0) {
             throw new IllegalArgumentException("version must not be negative");
