@@ -44,7 +44,9 @@ public interface OperationStore {
     Optional<Operation> find(String id);
 
     /**
-     * Replaces the stored operation if it is still at {@code changed.version()}.
+     * Replaces the stored operation if it is still at {@code changed.version()}. Make {@code changed}
+     * from the stored value with {@link Operation}'s methods: what they cannot change (id, kind,
+     * createdDateTime, Idempotency-Key) is fixed at creation and a store need not rewrite it.
      *
      * @param changed the new value, made from the stored value it names by its version
      * @return the stored value (version advanced by one), or empty when the stored version differs
