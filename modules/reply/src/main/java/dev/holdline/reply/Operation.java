@@ -17,6 +17,8 @@ import java.util.Objects;
  *
  * @param id                 the operation's id, as in the status monitor's URL
  * @param kind               what sort of work it is (decides, for example, whether it may be resumed)
+ * @param input              the text it was submitted with, kept so that a resumable kind can be re-run
+ *                           after a crash, or null
  * @param status             where it is in its life
  * @param createdDateTime    when it was accepted
  * @param lastActionDateTime when its status or progress last changed
@@ -33,6 +35,7 @@ import java.util.Objects;
 public record Operation(
         String id,
         String kind,
+        String input,
         OperationStatus status,
         Instant createdDateTime,
         Instant lastActionDateTime,
@@ -50,6 +53,8 @@ public record Operation(
     public static final int MAX_KIND_LENGTH = 200;
     /** The longest message kept; longer ones are cut, since a progress note is not worth a failure. */
     public static final int MAX_MESSAGE_LENGTH = 2000;
+    /** The longest input kept; H2's unbounded {@code VARCHAR} stops at a million characters. */
+    public static final int MAX_INPUT_LENGTH = 1_000_000;
     /** The longest resource location accepted; the JDBC store's column is this wide. */
     public static final int MAX_LOCATION_LENGTH = 2048;
 
@@ -78,6 +83,9 @@ public record Operation(
         if (resourceLocation != null && resourceLocation.length() > MAX_LOCATION_LENGTH) {
             throw new IllegalArgumentException("resourceLocation longer than " + MAX_LOCATION_LENGTH);
         }
+        if (input != null && input.length() > MAX_INPUT_LENGTH) {
+            throw new IllegalArgumentException("input longer than " + MAX_INPUT_LENGTH + " characters");
+        }
         if (version < 0) {
             throw new IllegalArgumentException("version must not be negative");
         }
@@ -94,6 +102,7 @@ public record Operation(
      *
      * @param id          its id (see {@link OperationIds#newId()})
      * @param kind        what sort of work it is
+     * @param input       the text it was submitted with, or null
      * @param now         the time of acceptance
      * @param expiration  when the status monitor forgets it, or null
      * @param idempotency the submission's Idempotency-Key, or null
@@ -101,10 +110,26 @@ public record Operation(
      *                    running is found by {@code OperationStore.expiredLeases}
      * @return the operation
      */
+    public static Operation accepted(String id, String kind, String input, Instant now, Instant expiration,
+                                     IdempotencyKey idempotency, Lease lease) {
+        return new Operation(id, kind, input, OperationStatus.NotStarted, now, now, expiration, null, null, null, null,
+                null, idempotency, lease, 0);
+    }
+
+    /**
+     * A new operation without input; see {@link #accepted(String, String, String, Instant, Instant, IdempotencyKey, Lease)}.
+     *
+     * @param id          its id
+     * @param kind        what sort of work it is
+     * @param now         the time of acceptance
+     * @param expiration  when the status monitor forgets it, or null
+     * @param idempotency the submission's Idempotency-Key, or null
+     * @param lease       the accepting node's lease, or null
+     * @return the operation
+     */
     public static Operation accepted(String id, String kind, Instant now, Instant expiration,
                                      IdempotencyKey idempotency, Lease lease) {
-        return new Operation(id, kind, OperationStatus.NotStarted, now, now, expiration, null, null, null, null,
-                null, idempotency, lease, 0);
+        return accepted(id, kind, null, now, expiration, idempotency, lease);
     }
 
     /**
@@ -128,7 +153,7 @@ public record Operation(
         if (status.isTerminal()) {
             throw new IllegalTransitionException(this, status);
         }
-        return new Operation(id, kind, status, createdDateTime, now, expirationDateTime, percent, note,
+        return new Operation(id, kind, input, status, createdDateTime, now, expirationDateTime, percent, note,
                 resourceLocation, result, error, idempotency, lease, version);
     }
 
@@ -182,7 +207,7 @@ public record Operation(
      * @return this operation with {@code newLease}
      */
     public Operation withLease(Lease newLease) {
-        return new Operation(id, kind, status, createdDateTime, lastActionDateTime, expirationDateTime,
+        return new Operation(id, kind, input, status, createdDateTime, lastActionDateTime, expirationDateTime,
                 percentComplete, message, resourceLocation, result, error, idempotency, newLease, version);
     }
 
@@ -191,7 +216,7 @@ public record Operation(
      * @return this operation with that expiration
      */
     public Operation withExpiration(Instant expiration) {
-        return new Operation(id, kind, status, createdDateTime, lastActionDateTime, expiration,
+        return new Operation(id, kind, input, status, createdDateTime, lastActionDateTime, expiration,
                 percentComplete, message, resourceLocation, result, error, idempotency, lease, version);
     }
 
@@ -202,12 +227,12 @@ public record Operation(
      * @return this operation at {@code newVersion}
      */
     public Operation withVersion(long newVersion) {
-        return new Operation(id, kind, status, createdDateTime, lastActionDateTime, expirationDateTime,
+        return new Operation(id, kind, input, status, createdDateTime, lastActionDateTime, expirationDateTime,
                 percentComplete, message, resourceLocation, result, error, idempotency, lease, newVersion);
     }
 
     private Operation withPercent(Integer percent) {
-        return new Operation(id, kind, status, createdDateTime, lastActionDateTime, expirationDateTime,
+        return new Operation(id, kind, input, status, createdDateTime, lastActionDateTime, expirationDateTime,
                 percent, message, resourceLocation, result, error, idempotency, lease, version);
     }
 
@@ -217,7 +242,7 @@ public record Operation(
             throw new IllegalTransitionException(this, next);
         }
         Lease keptLease = next.isTerminal() ? null : lease;
-        return new Operation(id, kind, next, createdDateTime, now, expirationDateTime, percentComplete, message,
+        return new Operation(id, kind, input, next, createdDateTime, now, expirationDateTime, percentComplete, message,
                 location, json, problem, idempotency, keptLease, version);
     }
 }

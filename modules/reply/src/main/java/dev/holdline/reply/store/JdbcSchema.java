@@ -71,6 +71,7 @@ final class JdbcSchema {
                     + "lease_owner VARCHAR(" + Lease.MAX_OWNER_LENGTH + "), "
                     + "lease_expires_at BIGINT, "
                     + "version BIGINT NOT NULL, "
+                    + "input_text VARCHAR, "
                     // NULLs are distinct in a unique constraint on both databases: operations without a
                     // key never collide.
                     + "CONSTRAINT " + table + "_idem UNIQUE (idem_scope, idem_key))");

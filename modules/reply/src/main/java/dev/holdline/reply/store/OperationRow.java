@@ -18,7 +18,7 @@ final class OperationRow {
     static final List<String> COLUMNS = List.of(
             "id", "kind", "status", "created_at", "last_action_at", "expires_at", "percent_complete", "message",
             "resource_location", "result_json", "error_json", "idem_scope", "idem_key", "idem_fingerprint",
-            "lease_owner", "lease_expires_at", "version");
+            "lease_owner", "lease_expires_at", "version", "input_text");
 
     private OperationRow() {
     }
@@ -43,6 +43,7 @@ final class OperationRow {
         ps.setString(15, lease == null ? null : lease.owner());
         setInstant(ps, 16, lease == null ? null : lease.expires());
         ps.setLong(17, op.version());
+        ps.setString(18, op.input());
     }
 
     static Operation read(ResultSet rs) throws SQLException {
@@ -56,6 +57,7 @@ final class OperationRow {
         return new Operation(
                 rs.getString("id"),
                 rs.getString("kind"),
+                rs.getString("input_text"),
                 OperationStatus.valueOf(rs.getString("status")),
                 getInstant(rs, "created_at"),
                 getInstant(rs, "last_action_at"),
