@@ -1,5 +1,6 @@
 package dev.holdline.reply.store;
 
+import dev.holdline.reply.IdempotencyKey;
 import dev.holdline.reply.Lease;
 import dev.holdline.reply.Operation;
 
@@ -54,6 +55,12 @@ public final class InMemoryOperationStore implements OperationStore {
             }
             return new Creation(stored, true);
         }
+    }
+
+    @Override
+    public Optional<Operation> findByIdempotencyKey(IdempotencyKey key) {
+        String id = idByKey.get(new ScopedKey(key.scope(), key.key()));
+        return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
     }
 
     @Override

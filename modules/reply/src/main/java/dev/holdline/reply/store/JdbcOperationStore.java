@@ -165,6 +165,12 @@ public final class JdbcOperationStore implements OperationStore {
                 + " AND expires_at IS NOT NULL AND expires_at <= ?", ps -> ps.setLong(1, now.toEpochMilli()));
     }
 
+    @Override
+    public Optional<Operation> findByIdempotencyKey(IdempotencyKey key) {
+        schema.ensure();
+        return findByKey(key);
+    }
+
     private Optional<Operation> findByKey(IdempotencyKey key) {
         return queryOne("SELECT " + columns + " FROM " + table + " WHERE idem_scope = ? AND idem_key = ?", ps -> {
             ps.setString(1, key.scope());

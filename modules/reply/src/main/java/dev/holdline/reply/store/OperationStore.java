@@ -1,5 +1,6 @@
 package dev.holdline.reply.store;
 
+import dev.holdline.reply.IdempotencyKey;
 import dev.holdline.reply.Lease;
 import dev.holdline.reply.Operation;
 
@@ -42,6 +43,12 @@ public interface OperationStore {
      * @return the stored operation, or empty when there is none (never was, or purged)
      */
     Optional<Operation> find(String id);
+
+    /**
+     * @param key a submission's Idempotency-Key; only its scope and key are compared
+     * @return the operation stored under that scope and key, or empty
+     */
+    Optional<Operation> findByIdempotencyKey(IdempotencyKey key);
 
     /**
      * Replaces the stored operation if it is still at {@code changed.version()}. Make {@code changed}

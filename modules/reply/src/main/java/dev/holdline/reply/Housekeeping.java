@@ -1,0 +1,93 @@
+package dev.holdline.reply;
+
+import dev.holdline.reply.store.OperationStore;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The node's periodic duties towards the shared store, on the housekeeping thread: renew the leases
+ * of the operations in its hands (and notice cancellations asked for on other nodes), take over
+ * operations whose owner died (their lease lapsed), and purge expired ones.
+ */
+final class Housekeeping implements Runnable {
+
+    private static final System.Logger LOG = System.getLogger(Housekeeping.class.getName());
+    private static final int RECOVERY_BATCH = 100;
+
+    private final ReplyRuntime runtime;
+
+    Housekeeping(ReplyRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void run() {
+        try {
+            renewLeases();
+            if (!runtime.isShuttingDown()) {
+                recover();
+                runtime.store().purge(runtime.clock().instant().minus(runtime.settings().retention()));
+            }
+        } catch (RuntimeException e) {
+            // The next round tries again; a store that is down for a while must not stop the schedule.
+            LOG.log(System.Logger.Level.WARNING, "holdline-reply housekeeping failed; retrying next round", e);
+        }
+    }
+
+    private void renewLeases() {
+        OperationStore store = runtime.store();
+        for (LocalWork.Item item : runtime.work().all()) {
+            Instant now = runtime.clock().instant();
+            Optional<Operation> renewed = store.claim(item.operationId, runtime.newLease(now), now);
+            if (renewed.isEmpty()) {
+                Optional<Operation> stored = store.find(item.operationId);
+                if (stored.isPresent() && !stored.get().status().isTerminal()) {
+                    item.interrupt(LocalWork.Interruption.LEASE_LOST);
+                }
+                continue;
+            }
+            if (renewed.get().status() == OperationStatus.Canceling && !item.cancelRequested()) {
+                item.cancel();
+            }
+        }
+    }
+
+    private void recover() {
+        Instant now = runtime.clock().instant();
+        for (Operation lapsed : runtime.store().expiredLeases(now, RECOVERY_BATCH)) {
+            if (runtime.work().contains(lapsed.id())) {
+                continue;
+            }
+            OperationTask task = runtime.resumableTask(lapsed.kind());
+            boolean rerun = task != null && lapsed.status() != OperationStatus.Canceling;
+            if (rerun && !runtime.executor().tryReserve()) {
+                continue; // full: the lease stays lapsed and the next round tries again
+            }
+            Optional<Operation> claimed = runtime.store().claim(lapsed.id(), runtime.newLease(now), now);
+            if (claimed.isEmpty()) {
+                if (rerun) {
+                    runtime.executor().release();
+                }
+                continue; // another node was faster
+            }
+            runtime.writes().published(claimed.get());
+            if (rerun) {
+                LOG.log(System.Logger.Level.INFO, () -> "Resuming operation " + lapsed.id() + " of kind " + lapsed.kind()
+                        + " after its owner's lease lapsed");
+                LocalWork.Item item = runtime.work().add(lapsed.id(), runtime.settings().deadlineOrNull());
+                try {
+                    runtime.executor().execute(new OperationRunner(runtime, item, task));
+                } catch (RuntimeException refused) {
+                    runtime.work().remove(item);
+                    runtime.executor().release();
+                    LOG.log(System.Logger.Level.WARNING, "Could not resume operation " + lapsed.id(), refused);
+                }
+            } else {
+                LOG.log(System.Logger.Level.INFO, () -> "Operation " + lapsed.id() + " (" + lapsed.status()
+                        + ") lost its owner; recorded as interrupted");
+                runtime.recordAbandoned(lapsed.id());
+            }
+        }
+    }
+}

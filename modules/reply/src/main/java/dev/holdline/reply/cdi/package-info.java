@@ -1,0 +1,2 @@
+/** CDI integration: {@link dev.holdline.reply.Operations} as an injectable bean. */
+package dev.holdline.reply.cdi;
