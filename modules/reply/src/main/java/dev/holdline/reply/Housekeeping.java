@@ -16,16 +16,22 @@ final class Housekeeping implements Runnable {
     private static final int RECOVERY_BATCH = 100;
 
     private final ReplyRuntime runtime;
+    private final Instant recoverFrom;
 
+    /**
+     * Recovery waits one lease period after start-up: the application declares its resumable kinds
+     * while it starts, and an operation recovered before its kind is declared would be failed for good.
+     */
     Housekeeping(ReplyRuntime runtime) {
         this.runtime = runtime;
+        this.recoverFrom = runtime.clock().instant().plus(runtime.settings().lease());
     }
 
     @Override
     public void run() {
         try {
             renewLeases();
-            if (!runtime.isShuttingDown()) {
+            if (!runtime.isShuttingDown() && !runtime.clock().instant().isBefore(recoverFrom)) {
                 recover();
                 runtime.store().purge(runtime.clock().instant().minus(runtime.settings().retention()));
             }
