@@ -81,7 +81,7 @@ final class Housekeeping implements Runnable {
             if (rerun) {
                 LOG.log(System.Logger.Level.INFO, () -> "Resuming operation " + lapsed.id() + " of kind " + lapsed.kind()
                         + " after its owner's lease lapsed");
-                LocalWork.Item item = runtime.work().add(lapsed.id(), runtime.settings().deadlineOrNull());
+                LocalWork.Item item = runtime.work().add(lapsed.id(), runtime.settings().deadlineOrNull(), null);
                 try {
                     runtime.executor().execute(new OperationRunner(runtime, item, task));
                 } catch (RuntimeException refused) {

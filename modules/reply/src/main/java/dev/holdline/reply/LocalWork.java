@@ -19,14 +19,17 @@ final class LocalWork {
     static final class Item {
         final String operationId;
         final Duration deadline;
+        /** The submitting request's trace context, to link the run to; null after a restart. */
+        final Object submitter;
         private Thread worker;
         private boolean finished;
         private volatile boolean cancelRequested;
         private volatile Interruption interruption = Interruption.NONE;
 
-        Item(String operationId, Duration deadline) {
+        Item(String operationId, Duration deadline, Object submitter) {
             this.operationId = operationId;
             this.deadline = deadline;
+            this.submitter = submitter;
         }
 
         /** @return false when the item was already ended (by shutdown) before its worker started */
@@ -95,8 +98,8 @@ final class LocalWork {
 
     private final Map<String, Item> items = new ConcurrentHashMap<>();
 
-    Item add(String operationId, Duration deadline) {
-        Item item = new Item(operationId, deadline);
+    Item add(String operationId, Duration deadline, Object submitter) {
+        Item item = new Item(operationId, deadline, submitter);
         items.put(operationId, item);
         return item;
     }

@@ -68,6 +68,7 @@ final class OperationRunner implements Runnable {
         }
         ScheduledFuture<?> deadline = item.deadline == null ? null : runtime.scheduler().schedule(
                 () -> item.interrupt(LocalWork.Interruption.DEADLINE), item.deadline.toNanos(), TimeUnit.NANOSECONDS);
+        ExecutionTelemetry.ExecutionSpan span = ExecutionTelemetry.INSTANCE.start(operation.kind(), item.operationId, item.submitter);
         OperationOutcome outcome = null;
         Throwable failure = null;
         try {
@@ -87,7 +88,11 @@ final class OperationRunner implements Runnable {
         }
         item.end();
         Thread.interrupted();
-        record(outcome, failure);
+        try {
+            record(outcome, failure);
+        } finally {
+            span.end(currentStatus());
+        }
     }
 
     private void record(OperationOutcome outcome, Throwable failure) {

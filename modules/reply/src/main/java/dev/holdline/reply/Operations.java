@@ -121,7 +121,7 @@ public final class Operations {
             Operation stored = creation.operation();
             runtime.writes().published(stored);
             Duration deadline = submission.deadline() != null ? submission.deadline() : runtime.settings().deadlineOrNull();
-            LocalWork.Item item = runtime.work().add(stored.id(), deadline);
+            LocalWork.Item item = runtime.work().add(stored.id(), deadline, ExecutionTelemetry.INSTANCE.submitterContext());
             try {
                 executor.execute(new OperationRunner(runtime, item, submission.task()));
                 handedOver = true;

@@ -1,6 +1,8 @@
 package dev.holdline.guard.trace;
 
 import dev.holdline.guard.GuardRejectedException;
+import dev.holdline.http.OptionalApi;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -47,21 +49,8 @@ public final class GuardTelemetry {
     }
 
     private static TelemetryBackend chooseBackend() {
-        ClassLoader loader = GuardTelemetry.class.getClassLoader();
-        try {
-            Class.forName(API_PROBE, false, loader);
-        } catch (ClassNotFoundException | LinkageError absent) {
-            LOG.log(System.Logger.Level.DEBUG, "holdline-guard: no OpenTelemetry API on the class path; tracing and metrics are off");
-            return NoopBackend.INSTANCE;
-        }
-        try {
-            return (TelemetryBackend) Class.forName(BACKEND, true, loader).getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError | RuntimeException unusable) {
-            // An API too old for the calls made here, or a broken one: telemetry off rather than failing calls.
-            LOG.log(System.Logger.Level.WARNING, "holdline-guard: the OpenTelemetry API on the class path cannot be used;"
-                    + " tracing and metrics are off", unusable);
-            return NoopBackend.INSTANCE;
-        }
+        return OptionalApi.load(TelemetryBackend.class, API_PROBE, BACKEND, GuardTelemetry.class.getClassLoader(),
+                NoopBackend.INSTANCE, "holdline-guard tracing and metrics");
     }
 
     /** Whether the OpenTelemetry API was found and is used (else everything here is a no-op). */
