@@ -44,6 +44,9 @@ final class Housekeeping implements Runnable {
     private void renewLeases() {
         OperationStore store = runtime.store();
         for (LocalWork.Item item : runtime.work().all()) {
+            if (item.isFinished()) {
+                continue; // its runner has recorded it, perhaps releasing the lease: never take that back
+            }
             Instant now = runtime.clock().instant();
             Optional<Operation> renewed = store.claim(item.operationId, runtime.newLease(now), now);
             if (renewed.isEmpty()) {

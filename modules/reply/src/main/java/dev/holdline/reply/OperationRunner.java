@@ -87,8 +87,15 @@ final class OperationRunner implements Runnable {
             }
         }
         item.end();
-        Thread.interrupted();
+        boolean interruptedByOthers = Thread.interrupted() && item.interruption() == LocalWork.Interruption.NONE
+                || failure instanceof InterruptedException && item.interruption() == LocalWork.Interruption.NONE;
         try {
+            if (interruptedByOthers && outcome == null) {
+                // Not our interrupt: the server is stopping the application's tasks (Payara cancels
+                // them on undeploy). That is a shutdown, not a failure of the work.
+                runtime.recordAbandoned(item.operationId);
+                return;
+            }
             record(outcome, failure);
         } finally {
             span.end(currentStatus());

@@ -217,6 +217,14 @@ public final class ReplyRuntime {
      */
     void close() {
         shuttingDown = true;
+        // Renewals stop first: a renewal racing the release of a lease below would take it back. The
+        // drain is shorter than a lease (checked at start-up), so no lease lapses while work finishes.
+        housekeeping.shutdownNow();
+        try {
+            housekeeping.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (Runnable action : shutdownActions) {
             try {
                 action.run();
@@ -247,7 +255,6 @@ public final class ReplyRuntime {
             }
             work.remove(item);
         }
-        housekeeping.shutdownNow();
         scheduler.shutdownNow();
         WorkExecutor current = executor;
         if (current != null) {

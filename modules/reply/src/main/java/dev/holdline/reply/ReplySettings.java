@@ -90,6 +90,11 @@ record ReplySettings(boolean enabled, String mapping, String store, String dataS
         if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("Invalid configuration " + LEASE + ": must be at least 1s");
         }
+        Duration drain = config.getDuration(DRAIN, Duration.ofSeconds(10));
+        if (drain.compareTo(lease) >= 0) {
+            throw new IllegalArgumentException("Invalid configuration: " + DRAIN + " (" + drain + ") must be shorter than "
+                    + LEASE + " (" + lease + "), or another node could take over work that is still draining");
+        }
         Duration retryAfter = config.getDuration(RETRY_AFTER, Duration.ofSeconds(1));
         if (retryAfter.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("Invalid configuration " + RETRY_AFTER + ": Retry-After counts whole seconds, at least 1s");
@@ -100,7 +105,7 @@ record ReplySettings(boolean enabled, String mapping, String store, String dataS
                 config.getDuration(WAIT_MAX, Duration.ofSeconds(60)),
                 config.getDuration(WAIT_RECHECK, Duration.ofSeconds(1)),
                 deadline, config.getDuration(RETENTION, Duration.ofHours(24)), lease,
-                config.getDuration(DRAIN, Duration.ofSeconds(10)),
+                drain,
                 config.getBoolean(IDEMPOTENCY_KEY_REQUIRED, false),
                 config.getString(NODE, defaultNode), ProblemTypes.fromConfig(config));
     }
