@@ -10,6 +10,7 @@ import dev.holdline.tck.harness.Libraries;
 import dev.holdline.tck.reply.restart.app.HoldingTask;
 import dev.holdline.tck.reply.restart.app.RestartListener;
 import dev.holdline.tck.reply.restart.app.RestartServlet;
+import org.h2.jdbcx.JdbcDataSource;
 import org.h2.tools.Server;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -29,7 +30,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -161,7 +161,11 @@ class RestartTest {
 
     private static Map<String, StoredOperation> readStore() throws SQLException {
         Map<String, StoredOperation> rows = new HashMap<>();
-        try (Connection c = DriverManager.getConnection(JDBC_URL); Statement s = c.createStatement();
+        // Not DriverManager: on an embedded container the application's own H2 driver registered there
+        // first, and the container unregisters it on undeploy.
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(JDBC_URL);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT id, status, lease_owner, error_json FROM holdline_operation")) {
             while (rs.next()) {
                 rows.put(rs.getString(1), new StoredOperation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
