@@ -99,9 +99,11 @@ public final class PostgresServer implements AutoCloseable {
         Path runDir = parent.toAbsolutePath().normalize().resolve("run-" + UUID.randomUUID().toString().substring(0, 8));
         try {
             Files.createDirectories(runDir);
+            if (root) {
+                runDir = reachableByPostgres(runDir);
+            }
             Path socketDir = Files.createDirectories(runDir.resolve("sock"));
             if (root) {
-                ownedByPostgres(runDir);
                 ownedByPostgres(socketDir);
             }
             Path log = runDir.resolve("server.log");
@@ -109,11 +111,19 @@ public final class PostgresServer implements AutoCloseable {
                     "-U", USER, "--auth-local=trust", "--auth-host=trust", "-E", "UTF8", "--locale=C", "--no-sync");
             int port = freePort();
             configure(runDir.resolve("data"), port, socketDir);
-            run(root, START_TIMEOUT.plusSeconds(10), log, bin.resolve("pg_ctl").toString(), "start", "-w",
-                    "-t", String.valueOf(START_TIMEOUT.toSeconds()), "-D", runDir.resolve("data").toString(),
-                    "-l", runDir.resolve("postgres.log").toString());
-            Process watchdog = watchdog(root, bin, runDir.resolve("data"), log);
-            return new PostgresServer(bin, runDir, port, root, version(bin), watchdog);
+            // The watchdog and the shutdown hook are in place before the server starts, so that no
+            // moment exists when it runs unguarded.
+            PostgresServer server = new PostgresServer(bin, runDir, port, root, version(bin),
+                    watchdog(root, bin, runDir.resolve("data"), log));
+            try {
+                run(root, START_TIMEOUT.plusSeconds(10), log, bin.resolve("pg_ctl").toString(), "start", "-w",
+                        "-t", String.valueOf(START_TIMEOUT.toSeconds()), "-D", server.dataDir.toString(),
+                        "-l", runDir.resolve("postgres.log").toString());
+            } catch (IOException | RuntimeException e) {
+                server.abort();
+                throw e;
+            }
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start PostgreSQL in " + runDir + " (see its *.log files)", e);
         }
@@ -148,6 +158,29 @@ public final class PostgresServer implements AutoCloseable {
 
     private static boolean complete(Path bin) {
         return Stream.of("initdb", "pg_ctl", "postgres").allMatch(name -> Files.isExecutable(bin.resolve(name)));
+    }
+
+    /**
+     * {@code runDir}, given to the postgres user, when that user can reach it; otherwise (a checkout
+     * under root's home, mode 700) a directory under /tmp instead, since the server cannot run at all
+     * in a directory its user cannot enter.
+     */
+    private static Path reachableByPostgres(Path runDir) throws IOException {
+        ownedByPostgres(runDir);
+        Path probe = runDir.resolve("probe.log");
+        try {
+            run(true, Duration.ofSeconds(20), probe, "test", "-w", runDir.toString());
+            Files.delete(probe);
+            return runDir;
+        } catch (IllegalStateException unreachable) {
+            Files.delete(probe);
+            Files.delete(runDir);
+            Path elsewhere = Files.createTempDirectory(Path.of("/tmp"), "holdline-postgres-");
+            System.err.println("PostgresServer: user '" + RUN_AS + "' cannot enter " + runDir.getParent()
+                    + " (a parent directory is not world-searchable); using " + elsewhere);
+            ownedByPostgres(elsewhere);
+            return elsewhere;
+        }
     }
 
     private static void ownedByPostgres(Path path) throws IOException {
@@ -298,20 +331,31 @@ public final class PostgresServer implements AutoCloseable {
             return;
         }
         closed = true;
+        removeShutdownHook();
         try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException jvmAlreadyExiting) {
-            // The hook is running or about to: it stops the server.
-        }
-        Path log = runDir.resolve("server.log");
-        try {
-            run(asPostgresUser, STOP_TIMEOUT.plusSeconds(10), log, bin.resolve("pg_ctl").toString(), "stop", "-w",
-                    "-m", "fast", "-t", String.valueOf(STOP_TIMEOUT.toSeconds()), "-D", dataDir.toString());
+            run(asPostgresUser, STOP_TIMEOUT.plusSeconds(10), runDir.resolve("server.log"), bin.resolve("pg_ctl").toString(),
+                    "stop", "-w", "-m", "fast", "-t", String.valueOf(STOP_TIMEOUT.toSeconds()), "-D", dataDir.toString());
         } catch (IOException | RuntimeException e) {
             stopImmediately();
         }
         endWatchdog();
         deleteFiles();
+    }
+
+    // After a failed start: whatever did start stops, the files stay for the diagnosis.
+    private synchronized void abort() {
+        closed = true;
+        removeShutdownHook();
+        stopImmediately();
+        endWatchdog();
+    }
+
+    private void removeShutdownHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException jvmAlreadyExiting) {
+            // The hook is running or about to: it stops the server.
+        }
     }
 
     private void stopImmediately() {
