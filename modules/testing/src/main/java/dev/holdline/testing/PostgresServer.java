@@ -38,7 +38,9 @@ import java.util.stream.Stream;
  *
  * <p>Missing binaries fail the test with a message naming the package, never skip it: a skipped test
  * would let CI pass without a database having been tried. As root (CI containers) the server runs as
- * the {@code postgres} user the package creates, since PostgreSQL refuses to run as root.
+ * the {@code postgres} user the package creates, since PostgreSQL refuses to run as root, and its
+ * directory is given to that user; should that user be unable to enter {@code target/} (a checkout
+ * under root's home), the directory goes under {@code /tmp} instead.
  *
  * <p>The server never outlives the test JVM: {@link #close()} stops it, a shutdown hook stops it when
  * the JVM exits without closing, and a watchdog process stops it when the JVM is killed outright.
