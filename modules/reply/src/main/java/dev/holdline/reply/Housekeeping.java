@@ -3,6 +3,8 @@ package dev.holdline.reply;
 import dev.holdline.reply.store.OperationStore;
 
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -43,15 +45,21 @@ final class Housekeeping implements Runnable {
 
     private void renewLeases() {
         OperationStore store = runtime.store();
-        for (LocalWork.Item item : runtime.work().all()) {
+        List<LocalWork.Item> items = runtime.work().all();
+        // Running work first: if a round is slow, a lapsed lease of queued work only lets another node
+        // run it, while a lapsed lease of running work costs a second run.
+        items.sort(Comparator.comparing(item -> !item.isRunning()));
+        for (LocalWork.Item item : items) {
             if (item.isFinished()) {
                 continue; // its runner has recorded it, perhaps releasing the lease: never take that back
             }
             Instant now = runtime.clock().instant();
             Optional<Operation> renewed = store.claim(item.operationId, runtime.newLease(now), now);
             if (renewed.isEmpty()) {
+                // Queued work that another node took over is skipped by its runner, whose claim fails;
+                // only a task already running must be stopped, and its outcome dropped.
                 Optional<Operation> stored = store.find(item.operationId);
-                if (stored.isPresent() && !stored.get().status().isTerminal()) {
+                if (item.isRunning() && stored.isPresent() && !stored.get().status().isTerminal()) {
                     item.interrupt(LocalWork.Interruption.LEASE_LOST);
                 }
                 continue;

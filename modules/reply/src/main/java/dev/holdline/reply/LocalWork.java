@@ -91,6 +91,11 @@ final class LocalWork {
             return true;
         }
 
+        /** @return whether a worker is running the task now (not queued, not finished) */
+        synchronized boolean isRunning() {
+            return worker != null;
+        }
+
         synchronized boolean isFinished() {
             return finished;
         }

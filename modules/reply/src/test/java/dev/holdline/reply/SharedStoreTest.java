@@ -7,6 +7,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,12 +35,18 @@ class SharedStoreTest {
 
     private final List<ReplyRuntime> nodes = new CopyOnWriteArrayList<>();
     private final List<CountDownLatch> gates = new CopyOnWriteArrayList<>();
-    private JdbcDataSource dataSource;
+    private DataSource dataSource;
 
     @BeforeEach
     void database() {
-        dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:shared-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        dataSource = newDatabase();
+    }
+
+    /** @return an empty database for one test */
+    DataSource newDatabase() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:shared-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        return h2;
     }
 
     @AfterEach

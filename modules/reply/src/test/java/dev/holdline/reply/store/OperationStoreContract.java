@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -89,6 +91,24 @@ abstract class OperationStoreContract {
     }
 
     @Test
+    void theInputIsKeptForAResumedRun() {
+        String input = "{\"report\":\"ünïcode ✓\",\"pad\":\"" + "y".repeat(50_000) + "\"}";
+        Operation op = Operation.accepted(OperationIds.newId(), "report", input, T0, null, null, null);
+        store.create(op);
+        assertEquals(input, store.find(op.id()).orElseThrow().input());
+        assertEquals(input, secondNode().find(op.id()).orElseThrow().input());
+    }
+
+    @Test
+    void anOperationIsFoundByItsIdempotencyKey() {
+        Operation first = op(key("alice POST /reports", "k1", "fp-1"), null);
+        store.create(first);
+        assertEquals(Optional.of(first), secondNode().findByIdempotencyKey(key("alice POST /reports", "k1", "other")));
+        assertEquals(Optional.empty(), store.findByIdempotencyKey(key("bob POST /reports", "k1", "fp-1")));
+        assertEquals(Optional.empty(), store.findByIdempotencyKey(key("alice POST /reports", "k2", "fp-1")));
+    }
+
+    @Test
     void unknownIdsAreNotFound() {
         assertEquals(Optional.empty(), store.find(OperationIds.newId()));
         assertEquals(Optional.empty(), store.update(op(null, null)));
@@ -113,6 +133,44 @@ abstract class OperationStoreContract {
         Creation otherRoute = store.create(op(key("alice POST /exports", "k1", "fp"), null));
         assertTrue(alice.created() && bob.created() && otherRoute.created());
         assertEquals(3, Set.of(alice.operation().id(), bob.operation().id(), otherRoute.operation().id()).size());
+    }
+
+    /**
+     * The widest scope and key the model accepts, in three-byte UTF-8 characters picked at random so
+     * that a database cannot compress them: about 2.3 kB of key, near PostgreSQL's limit for a b-tree
+     * index entry. Then the same in four-byte characters (surrogate pairs in Java).
+     */
+    @Test
+    void theWidestMultibyteScopesAndKeysAreKeptAndStayUnique() {
+        Random random = new Random(6);
+        for (IntSupplier codePoint : List.<IntSupplier>of(
+                () -> 0x4E00 + random.nextInt(0x5000),      // CJK ideographs: 3 bytes each
+                () -> 0x1F300 + random.nextInt(0x300))) {   // pictographs: 4 bytes, 2 Java chars each
+            String scope = text(codePoint, IdempotencyKey.MAX_SCOPE_LENGTH);
+            String keyValue = text(codePoint, IdempotencyKey.MAX_KEY_LENGTH);
+            Operation first = op(key(scope, keyValue, "fp-1"), null);
+            assertTrue(store.create(first).created());
+            assertEquals(Optional.of(first), secondNode().find(first.id()));
+            Creation repeat = secondNode().create(op(key(scope, keyValue, "fp-2"), null));
+            assertFalse(repeat.created());
+            assertEquals(first, repeat.operation());
+            String otherKey = keyValue.substring(0, keyValue.length() - 2) + new String(Character.toChars(0x1F600));
+            assertTrue(store.create(op(key(scope, otherKey, "fp-1"), null)).created(), "keys differing at the end");
+            String otherScope = new String(Character.toChars(0x1F600)) + scope.substring(2);
+            assertTrue(store.create(op(key(otherScope, keyValue, "fp-1"), null)).created(), "scopes differing at the start");
+        }
+    }
+
+    // As many code points as fit in maxChars Java chars.
+    private static String text(IntSupplier codePoint, int maxChars) {
+        StringBuilder out = new StringBuilder();
+        while (true) {
+            char[] next = Character.toChars(codePoint.getAsInt());
+            if (out.length() + next.length > maxChars) {
+                return out.toString();
+            }
+            out.append(next);
+        }
     }
 
     @Test
