@@ -91,7 +91,7 @@ final class Housekeeping implements Runnable {
             runtime.writes().published(claimed.get());
             if (rerun) {
                 LOG.log(System.Logger.Level.INFO, () -> "Resuming operation " + lapsed.id() + " of kind " + lapsed.kind()
-                        + " after its owner's lease lapsed");
+                        + " that nobody held any more (its lease lapsed or was released)");
                 LocalWork.Item item = runtime.work().add(lapsed.id(), runtime.settings().deadlineOrNull(), null);
                 try {
                     runtime.executor().execute(new OperationRunner(runtime, item, task));
